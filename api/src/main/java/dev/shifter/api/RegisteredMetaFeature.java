@@ -1,0 +1,70 @@
+package dev.shifter.api;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * A meta-feature as the registry knows it: the feature, the provider that contributed it and where
+ * that provider was loaded from. {@link #compute(NDArray)} checks the input and the plug-in's output so
+ * that a faulty plug-in is reported by name instead of corrupting a result.
+ *
+ * @param feature the feature itself
+ * @param providerId the {@link MetaFeatureProvider#id()} of its provider
+ * @param origin the jar file or class folder the provider came from
+ */
+public record RegisteredMetaFeature(MetaFeature feature, String providerId, String origin) {
+
+  /**
+   * Returns the feature's name.
+   *
+   * @return {@link MetaFeature#name()}
+   */
+  public String name() {
+    return feature.name();
+  }
+
+  /**
+   * Computes the feature with checks on both sides.
+   *
+   * @param x an {@code n x d} float32 matrix with {@code n >= 1} and {@code d >= 1}
+   * @return the feature's float32 vector, of the length its arity gives
+   * @throws InvalidInputException if {@code x} is not such a matrix
+   * @throws PluginException if the feature throws or returns a vector of the wrong shape
+   */
+  public NDArray compute(NDArray x) {
+    Shape shape = x.getShape();
+    if (shape.dimension() != 2 || shape.get(0) < 1 || shape.get(1) < 1) {
+      throw new InvalidInputException(
+          "Meta-feature '" + name() + "' needs an n x d matrix with n >= 1 rows and d >= 1 columns, got shape "
+              + shape + ". Select at least one continuous column with at least one complete row.");
+    }
+    if (x.getDataType() != DataType.FLOAT32) {
+      throw new InvalidInputException(
+          "Meta-feature '" + name() + "' needs a float32 matrix, got " + x.getDataType()
+              + ". Convert it with x.toType(DataType.FLOAT32, false).");
+    }
+    int columns = Math.toIntExact(shape.get(1));
+    NDArray result;
+    try {
+      result = feature.compute(x);
+    } catch (ShifterException e) {
+      throw e;
+    } catch (RuntimeException | LinkageError e) {
+      throw new PluginException(
+          "Meta-feature '" + name() + "' from provider '" + providerId + "' (" + origin + ") failed: " + e
+              + ". Fix or remove that plug-in; the other meta-features are unaffected.",
+          e);
+    }
+    long expected = feature.arity().outputLength(columns);
+    Shape got = result.getShape();
+    if (got.dimension() != 1 || got.get(0) != expected) {
+      result.close();
+      throw new PluginException(
+          "Meta-feature '" + name() + "' from provider '" + providerId + "' (" + origin + ") returned shape " + got
+              + " for " + columns + " columns, but its arity " + feature.arity() + " promises a vector of length "
+              + expected + ". Fix or remove that plug-in; the other meta-features are unaffected.");
+    }
+    return result.getDataType() == DataType.FLOAT32 ? result : result.toType(DataType.FLOAT32, false);
+  }
+}

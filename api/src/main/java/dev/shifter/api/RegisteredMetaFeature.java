@@ -30,7 +30,7 @@ public record RegisteredMetaFeature(MetaFeature feature, String providerId, Stri
    * @param x an {@code n x d} float32 matrix with {@code n >= 1} and {@code d >= 1}
    * @return the feature's float32 vector, of the length its arity gives
    * @throws InvalidInputException if {@code x} is not such a matrix
-   * @throws PluginException if the feature throws or returns a vector of the wrong shape
+   * @throws PluginException if the feature throws, or returns a vector of the wrong shape or data type
    */
   public NDArray compute(NDArray x) {
     Shape shape = x.getShape();
@@ -65,6 +65,15 @@ public record RegisteredMetaFeature(MetaFeature feature, String providerId, Stri
               + " for " + columns + " columns, but its arity " + feature.arity() + " promises a vector of length "
               + expected + ". Fix or remove that plug-in; the other meta-features are unaffected.");
     }
-    return result.getDataType() == DataType.FLOAT32 ? result : result.toType(DataType.FLOAT32, false);
+    if (result.getDataType() != DataType.FLOAT32) {
+      DataType type = result.getDataType();
+      result.close();
+      // Converting here would cut the autograd graph (DJL's toType detaches), so refuse instead.
+      throw new PluginException(
+          "Meta-feature '" + name() + "' from provider '" + providerId + "' (" + origin + ") returned " + type
+              + " for float32 input. Return the input's data type; note that a 0-dim float32 array combined with a"
+              + " Java double becomes float64 in DJL, so reshape scalars to shape (1) first.");
+    }
+    return result;
   }
 }

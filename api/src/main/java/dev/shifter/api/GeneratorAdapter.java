@@ -1,0 +1,72 @@
+package dev.shifter.api;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+
+/**
+ * A frozen, fitted generator seen from the outside: latent noise and a conditional vector in, rows
+ * out. The Shifter trains against this interface; CTGAN is one implementation.
+ *
+ * <p>Modes and categories are drawn as in training (Gumbel-max on the generator's logits, with the
+ * engine's random generator) and decoded hard. {@link #generateDifferentiable} is straight-through:
+ * its forward value equals the hard decode with the same noise, its gradient is that of the soft
+ * decode. The generator's own parameters never change through this interface.
+ */
+public interface GeneratorAdapter extends AutoCloseable {
+
+  /**
+   * Returns the dimension of the latent noise {@code z}.
+   *
+   * @return the number of columns of {@code z}
+   */
+  int latentDim();
+
+  /**
+   * Returns the width of the conditional vector (0 when the data has no categorical column).
+   *
+   * @return the number of columns of {@code cond}
+   */
+  int condDim();
+
+  /**
+   * Returns the names of the continuous columns that {@link #generateDifferentiable} returns, in
+   * order.
+   *
+   * @return the continuous column names
+   */
+  List<String> continuousColumns();
+
+  /**
+   * Draws conditional vectors from the training data's own category frequencies, with no gradient.
+   *
+   * @param manager the manager that will own the result
+   * @param n the number of rows
+   * @return an {@code n x condDim()} float32 matrix
+   */
+  NDArray sampleCondVec(NDManager manager, int n);
+
+  /**
+   * Generates rows without recording a graph and decodes them hard into a table.
+   *
+   * @param allocator the Arrow allocator that will own the table
+   * @param z an {@code n x latentDim()} float32 matrix
+   * @param cond an {@code n x condDim()} float32 matrix
+   * @return the generated table, with the training data's schema
+   */
+  Table generate(BufferAllocator allocator, NDArray z, NDArray cond);
+
+  /**
+   * Generates the continuous columns in data units with a graph back to {@code z}.
+   *
+   * @param z an {@code n x latentDim()} float32 matrix, typically requiring a gradient
+   * @param cond an {@code n x condDim()} float32 matrix
+   * @return an {@code n x continuousColumns().size()} float32 matrix
+   */
+  NDArray generateDifferentiable(NDArray z, NDArray cond);
+
+  /** Releases native resources held by the adapter (not the model it came from). */
+  @Override
+  void close();
+}

@@ -1,0 +1,109 @@
+package dev.shifter.ctgan.internal;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The activation of the generator's raw output during training: {@code tanh} on each
+ * {@link Activation#TANH} span and a Gumbel-softmax on each {@link Activation#SOFTMAX} span
+ * (Jang et al. 2017): {@code softmax((logits + g) / tau)} with Gumbel noise {@code g = -log(-log U)},
+ * {@code U ~ Uniform(0, 1)} from the engine's random generator.
+ *
+ * <p>All spans are activated with a fixed number of NDArray operations (see {@link SegmentLayout}).
+ * The class holds only Java arrays; results belong to the manager of the logits.
+ */
+public final class OutputActivation {
+  /** Bounds for U, so that neither logarithm meets 0 in float32. */
+  private static final float U_LOW = 1e-10f;
+
+  private static final float U_HIGH = 0.9999999f;
+
+  private final int width;
+  private final @Nullable SegmentLayout softmaxLayout;
+  private final long[] softmaxBack;
+  private final boolean[] isTanh;
+  private final boolean hasTanh;
+
+  /**
+   * Builds the activation for rows made of {@code spans}.
+   *
+   * @param spans the spans of an encoded row, in order, covering {@code [0, width)}
+   * @param width the width of an encoded row
+   */
+  public OutputActivation(List<OutputSpan> spans, int width) {
+    this.width = width;
+    this.isTanh = new boolean[width];
+    List<OutputSpan> softmax = new ArrayList<>();
+    boolean tanh = false;
+    int expected = 0;
+    for (OutputSpan span : spans) {
+      if (span.offset() != expected) {
+        throw new IllegalArgumentException(
+            "spans must be contiguous: span at " + span.offset() + " expected at " + expected);
+      }
+      expected += span.width();
+      if (span.activation() == Activation.TANH) {
+        tanh = true;
+        for (int j = 0; j < span.width(); j++) {
+          isTanh[span.offset() + j] = true;
+        }
+      } else {
+        softmax.add(span);
+      }
+    }
+    if (expected != width) {
+      throw new IllegalArgumentException("spans cover " + expected + " columns, not " + width);
+    }
+    this.hasTanh = tanh;
+    if (softmax.isEmpty()) {
+      this.softmaxLayout = null;
+      this.softmaxBack = new long[0];
+    } else {
+      int[] offsets = softmax.stream().mapToInt(OutputSpan::offset).toArray();
+      int[] widths = softmax.stream().mapToInt(OutputSpan::width).toArray();
+      SegmentLayout layout = new SegmentLayout(offsets, widths);
+      this.softmaxLayout = layout;
+      this.softmaxBack = layout.backIndex(offsets, width);
+    }
+  }
+
+  /**
+   * Returns the width of an encoded row.
+   *
+   * @return the number of columns the activation expects
+   */
+  public int width() {
+    return width;
+  }
+
+  /**
+   * Activates raw generator output as in training: tanh on scalars, Gumbel-softmax on one-hots.
+   *
+   * @param logits the generator's raw output, {@code n x width}
+   * @param tau the Gumbel-softmax temperature (0.2 in the paper)
+   * @return the activated rows, {@code n x width}, in the manager of {@code logits}
+   */
+  public NDArray activate(NDArray logits, float tau) {
+    SegmentLayout layout = softmaxLayout;
+    if (layout == null) {
+      return logits.tanh();
+    }
+    NDManager manager = logits.getManager();
+    // Gumbel noise on the compact row (cheaper than on the padded layout): g = -log(E), E = -log U
+    NDArray uniform = manager.randomUniform(U_LOW, U_HIGH, logits.getShape(), logits.getDataType());
+    NDArray perturbed = logits.sub(uniform.log().neg().log()).div(tau);
+    NDArray soft = layout.softmax(layout.gather(perturbed), false);
+    NDArray back = SegmentLayout.gatherBack(soft, softmaxBack);
+    if (!hasTanh) {
+      return back;
+    }
+    long n = logits.getShape().get(0);
+    NDArray condition = manager.create(isTanh, new Shape(1, width)).broadcast(n, width);
+    return NDArrays.where(condition, logits.tanh(), back);
+  }
+}

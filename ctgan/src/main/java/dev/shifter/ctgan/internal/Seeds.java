@@ -1,0 +1,20 @@
+package dev.shifter.ctgan.internal;
+
+/** Derives independent seeds for columns and row chunks from one user seed (SplitMix64 finaliser). */
+final class Seeds {
+  private Seeds() {}
+
+  /**
+   * Returns a seed for stream {@code stream} of {@code seed}; different streams give unrelated seeds.
+   *
+   * @param seed the parent seed
+   * @param stream the stream number, e.g. a column or chunk index
+   * @return the derived seed
+   */
+  static long derive(long seed, long stream) {
+    long z = seed + 0x9E3779B97F4A7C15L * (stream + 1);
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+}

@@ -1,0 +1,59 @@
+package dev.shifter.metafeatures.core;
+
+import ai.djl.ndarray.NDArray;
+import dev.shifter.api.Arity;
+import dev.shifter.api.MetaFeature;
+import dev.shifter.metafeatures.core.internal.ColumnStatistics;
+
+/**
+ * {@code gaussian_mi}: the mutual information of a bivariate Gaussian with the pair's Pearson
+ * correlation {@code r}, {@code -0.5 ln(1 - r^2)}, for each pair of columns in pair order (0,1), (0,2),
+ * ..., (0,d-1), (1,2), ... (the seed's {@code mut_inf}; pymfe's {@code mut_inf} is another, class-based
+ * quantity).
+ *
+ * <p>{@code r} comes from one matrix product of the centred columns, as in {@link Correlation}.
+ * {@code 1 - r^2} is clamped to at least {@code 1e-6}, i.e. {@code r^2} to at most {@code 1 - 1e-6}: the
+ * value is exact for {@code |r| < 0.9999995} and saturates at {@code 0.5 ln(1e6) = 6.9078} (gradient 0)
+ * for (nearly) collinear pairs, whose true value is infinite.
+ *
+ * <p>Degenerate input: a pair with a constant column gives 0 with gradient 0; a single row gives 0; two
+ * distinct rows ({@code |r| = 1}) give the cap 6.9078; fewer than two columns give an empty vector. In
+ * float32, values below about {@code 1e-7} are absorbed by rounding {@code 1 - r^2}.
+ */
+public final class GaussianMutualInformation implements MetaFeature {
+  /** The registry name, {@value}. */
+  public static final String NAME = "gaussian_mi";
+
+  /** Lower bound of {@code 1 - r^2}, i.e. {@code r^2 <= 1 - 1e-6}: {@value}. */
+  public static final double MIN_ONE_MINUS_R_SQUARED = 1e-6;
+
+  /** Creates the feature; it is stateless. */
+  public GaussianMutualInformation() {
+    // stateless
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Arity arity() {
+    return Arity.PER_PAIR;
+  }
+
+  @Override
+  public String description() {
+    return "Gaussian mutual information -0.5 ln(1 - r^2) of each pair of columns";
+  }
+
+  @Override
+  public NDArray compute(NDArray x) {
+    try (ColumnStatistics stats = ColumnStatistics.of(x, NAME)) {
+      NDArray r = stats.upperTriangle(stats.correlation());
+      NDArray oneMinusSquare = r.square().neg().add(1.0).clip(MIN_ONE_MINUS_R_SQUARED, 1.0);
+      // add(0.0) turns the -0.0 of an exactly zero correlation into 0.0.
+      return stats.keep(oneMinusSquare.log().mul(-0.5).add(0.0));
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package dev.shifter.metafeatures.core;
+
+import ai.djl.ndarray.NDArray;
+import dev.shifter.api.Arity;
+import dev.shifter.api.MetaFeature;
+import dev.shifter.metafeatures.core.internal.ColumnStatistics;
+
+/**
+ * {@code sd}: the sample standard deviation of each column, {@code s = sqrt(sum((x - mean)^2) / (n - 1))}
+ * (ddof = 1, as pymfe).
+ *
+ * <p>Computed as {@code v / sqrt(v + eps)} from the variance {@code v} of centred, rescaled columns (see
+ * {@link ColumnStatistics#scaledStandardDeviation()}; {@code eps = 1e-24} against a scaled variance of at
+ * least {@code 1/(2n)} for any non-constant column), which equals {@code s} to float64 precision.
+ *
+ * <p>Degenerate input: a constant column gives exactly 0 with gradient 0 (instead of the infinite
+ * slope of a square root at 0); a single row gives 0; two rows give {@code |x_1 - x_2| / sqrt(2)}.
+ * Values near {@code 1e30} give their standard deviation (it is representable); only a result beyond
+ * the data type's range saturates at its largest finite value.
+ */
+public final class StandardDeviation implements MetaFeature {
+  /** The registry name, {@value}. */
+  public static final String NAME = "sd";
+
+  /** Creates the feature; it is stateless. */
+  public StandardDeviation() {
+    // stateless
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Arity arity() {
+    return Arity.PER_COLUMN;
+  }
+
+  @Override
+  public String description() {
+    return "sample standard deviation of each column (ddof = 1)";
+  }
+
+  @Override
+  public NDArray compute(NDArray x) {
+    try (ColumnStatistics stats = ColumnStatistics.of(x, NAME)) {
+      return stats.keep(stats.toDataUnits(stats.scaledStandardDeviation(), 1));
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package dev.shifter.metafeatures.core;
+
+import ai.djl.ndarray.NDArray;
+import dev.shifter.api.Arity;
+import dev.shifter.api.MetaFeature;
+import dev.shifter.metafeatures.core.internal.ColumnStatistics;
+
+/**
+ * {@code var}: the sample variance of each column, {@code s^2 = sum((x - mean)^2) / (n - 1)} (ddof = 1,
+ * as pymfe).
+ *
+ * <p>Computed from centred, rescaled columns (see {@link ColumnStatistics}), so it does not cancel
+ * catastrophically and its intermediates do not overflow.
+ *
+ * <p>Degenerate input: a constant column gives 0 (gradient 0); a single row gives 0 (the divisor
+ * {@code n - 1} is replaced by 1); two rows give {@code (x_1 - x_2)^2 / 2}. A variance too large for the
+ * data type (values near {@code 1e30} have a variance near {@code 1e60}, beyond float32) saturates at the
+ * largest finite value, e.g. {@code Float.MAX_VALUE}, with a zero gradient.
+ */
+public final class Variance implements MetaFeature {
+  /** The registry name, {@value}. */
+  public static final String NAME = "var";
+
+  /** Creates the feature; it is stateless. */
+  public Variance() {
+    // stateless
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Arity arity() {
+    return Arity.PER_COLUMN;
+  }
+
+  @Override
+  public String description() {
+    return "sample variance of each column (ddof = 1)";
+  }
+
+  @Override
+  public NDArray compute(NDArray x) {
+    try (ColumnStatistics stats = ColumnStatistics.of(x, NAME)) {
+      return stats.keep(stats.toDataUnits(stats.scaledVariance(), 2));
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package dev.shifter.metafeatures.extra;
+
+import ai.djl.ndarray.NDArray;
+import dev.shifter.api.Arity;
+import dev.shifter.api.MetaFeature;
+import dev.shifter.metafeatures.extra.internal.FeatureScope;
+import dev.shifter.metafeatures.extra.internal.NdOps;
+
+/**
+ * pymfe's {@code max}: the largest value of each column.
+ *
+ * <p>The gradient is 1 on the largest value (on one of them when several values tie), 0 elsewhere.
+ */
+public final class ColumnMax implements MetaFeature {
+  /** The feature's name. */
+  public static final String NAME = "max";
+
+  /** Creates the feature. */
+  public ColumnMax() {
+    // Stateless.
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Arity arity() {
+    return Arity.PER_COLUMN;
+  }
+
+  @Override
+  public String description() {
+    return "largest value of each column (pymfe max)";
+  }
+
+  @Override
+  public NDArray compute(NDArray x) {
+    return FeatureScope.compute(x, NAME, v -> v.max(NdOps.ROWS));
+  }
+}

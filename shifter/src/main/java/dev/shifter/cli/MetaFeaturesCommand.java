@@ -1,0 +1,165 @@
+package dev.shifter.cli;
+
+import dev.shifter.api.MetaFeatureRegistry;
+import dev.shifter.api.PluginException;
+import dev.shifter.api.RegisteredMetaFeature;
+import dev.shifter.api.Table;
+import dev.shifter.io.Tables;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code shifter metafeatures}: computes meta-features of a table's continuous columns, or lists the
+ * installed ones.
+ *
+ * <p>Rows with a missing value in a continuous column are left out, and a note on standard error says
+ * how many. A feature that fails to compute is reported on standard error and left out of the output.
+ * The exit code is then still 0 when the feature was not named in {@code --features} and other
+ * features were computed; when it was named, or when nothing could be computed, the exit code is that
+ * of the failure ({@link ExitCode#PLUGIN} or {@link ExitCode#INPUT}), after the other features have
+ * been printed.
+ */
+@Command(name = "metafeatures", sortOptions = false, mixinStandardHelpOptions = true,
+    description = "Compute meta-features of the continuous columns of a table (CSV or Arrow IPC), or list the "
+        + "installed meta-features.",
+    footer = {"", "Exit codes: 0 done, 1 internal error, 2 bad usage, 3 bad input, 4 plug-in failure."})
+final class MetaFeaturesCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--data", paramLabel = "FILE", description = "The table: .csv, .arrow, .feather or .ipc.")
+  @Nullable Path data;
+
+  @Option(names = "--features", split = ",", paramLabel = "NAME",
+      description = "The meta-features to compute, in this order (default: all installed).")
+  List<String> features = new ArrayList<>();
+
+  @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
+      description = "Output format: an aligned table (default) or JSON {\"feature\": {\"column\": value}}.")
+  OutputFormat format = OutputFormat.TABLE;
+
+  @Option(names = "--list", description = "List the installed meta-features instead of computing any.")
+  boolean list;
+
+  @Mixin
+  ColumnKindOptions columnKinds;
+
+  @Mixin
+  PluginOptions plugins;
+
+  @Mixin
+  CommonOptions common;
+
+  @Override
+  public Integer call() {
+    Diagnostics diagnostics = Diagnostics.of(spec);
+    if (!list && data == null) {
+      throw new ParameterException(spec.commandLine(), "Missing required option '--data=FILE' (or use --list to "
+          + "see the installed meta-features).");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    try (LoadedPlugins loaded = plugins.load(diagnostics)) {
+      if (list) {
+        return list(loaded.registry(), out, diagnostics);
+      }
+      return compute(Objects.requireNonNull(data), loaded.registry(), out, diagnostics);
+    }
+  }
+
+  private int compute(Path file, MetaFeatureRegistry registry, PrintWriter out, Diagnostics diagnostics) {
+    List<RegisteredMetaFeature> selected = select(registry);
+    try (BufferAllocator allocator = new RootAllocator();
+        Table table = Tables.read(file, allocator, columnKinds.readOptions())) {
+      Tables.requireContinuousColumns(table, file);
+      MetaFeatureComputation.Outcome outcome = MetaFeatureComputation.compute(table, selected, file);
+      if (outcome.droppedRows() > 0) {
+        diagnostics.note(outcome.droppedRows() + " of " + table.rowCount() + " rows have a missing value in a "
+            + "continuous column and were left out of the meta-features.");
+      }
+      print(outcome.values(), out);
+      return exitCode(outcome, diagnostics);
+    }
+  }
+
+  private int list(MetaFeatureRegistry registry, PrintWriter out, Diagnostics diagnostics) {
+    if (registry.all().isEmpty()) {
+      diagnostics.warning(noFeaturesMessage());
+    }
+    if (format == OutputFormat.JSON) {
+      JsonOutput.printListing(registry.all(), out);
+    } else {
+      FeatureListing.printTable(registry.all(), out);
+    }
+    return ExitCode.OK.code();
+  }
+
+  private List<RegisteredMetaFeature> select(MetaFeatureRegistry registry) {
+    List<String> names = new ArrayList<>(new LinkedHashSet<>(
+        features.stream().map(String::strip).filter(n -> !n.isEmpty()).toList()));
+    if (names.isEmpty()) {
+      if (registry.all().isEmpty()) {
+        throw new PluginException(noFeaturesMessage());
+      }
+      return registry.all();
+    }
+    return registry.select(names);
+  }
+
+  private static String noFeaturesMessage() {
+    return "no meta-feature is installed: the built-in ones (shifter-metafeatures-core) are missing from the "
+        + "class path and no plug-in provides any. Run Shifter with bin/shifter, or add --plugins DIR.";
+  }
+
+  private void print(List<FeatureValues> values, PrintWriter out) {
+    if (format == OutputFormat.JSON) {
+      JsonOutput.printValues(values, out);
+    } else if (!values.isEmpty()) {
+      ResultTable.print(values, out);
+    }
+  }
+
+  private int exitCode(MetaFeatureComputation.Outcome outcome, Diagnostics diagnostics) {
+    for (FeatureValues value : outcome.values()) {
+      for (int i = 0; i < value.values().length; i++) {
+        if (!Float.isFinite(value.values()[i])) {
+          diagnostics.warning("meta-feature '" + value.name() + "' gave " + value.values()[i] + " for '"
+              + value.labels().get(i) + "' (printed as null in JSON). The feature should return finite values; "
+              + "report it to its provider.");
+        }
+      }
+    }
+    if (outcome.failures().isEmpty()) {
+      return ExitCode.OK.code();
+    }
+    for (MetaFeatureComputation.Failure failure : outcome.failures()) {
+      diagnostics.warning("meta-feature '" + failure.feature() + "' was left out: " + failure.error().getMessage());
+      diagnostics.stackTrace(failure.error());
+    }
+    List<String> failed = outcome.failures().stream().map(MetaFeatureComputation.Failure::feature).toList();
+    ExitCode code = ExitCode.of(outcome.failures().get(0).error());
+    if (outcome.values().isEmpty()) {
+      diagnostics.error("no meta-feature could be computed (failed: " + String.join(", ", failed) + ").");
+      return code.code();
+    }
+    if (!features.isEmpty()) {
+      diagnostics.error("requested meta-feature" + (failed.size() == 1 ? " " : "s ") + String.join(", ", failed)
+          + " failed; the others were printed.");
+      return code.code();
+    }
+    return ExitCode.OK.code();
+  }
+}

@@ -1,0 +1,256 @@
+package dev.shifter.io.internal;
+
+import dev.shifter.api.ColumnKind;
+import dev.shifter.api.InvalidInputException;
+import dev.shifter.api.Table;
+import dev.shifter.api.TableBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseIntVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.FloatingPointVector;
+import org.apache.arrow.vector.ValueVector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.dictionary.Dictionary;
+import org.apache.arrow.vector.dictionary.DictionaryEncoder;
+import org.apache.arrow.vector.ipc.ArrowFileReader;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.apache.arrow.vector.ipc.ArrowStreamReader;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.DictionaryEncoding;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads an Arrow IPC file (the file format, Feather v2, or the stream format) into a {@link Table}.
+ * Integer, floating-point and decimal columns become continuous (NaN reads as missing); string and
+ * boolean columns, dictionary-encoded or not, become categorical. All record batches are concatenated.
+ * Compressed files are not supported (Arrow's compression codecs are not on the class path).
+ */
+public final class ArrowTableReader {
+  private static final byte[] FILE_MAGIC = "ARROW1".getBytes(StandardCharsets.US_ASCII);
+  /** Every message of a current IPC stream starts with this marker. */
+  private static final byte[] STREAM_CONTINUATION = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF};
+
+  private final Path file;
+  private final BufferAllocator allocator;
+  private final Set<String> discrete;
+  private final Set<String> continuous;
+
+  private ArrowTableReader(Path file, BufferAllocator allocator, Set<String> discrete, Set<String> continuous) {
+    this.file = file;
+    this.allocator = allocator;
+    this.discrete = discrete;
+    this.continuous = continuous;
+  }
+
+  /**
+   * Reads the file.
+   *
+   * @param file an Arrow IPC file
+   * @param allocator the allocator that will own the table's vectors
+   * @param discrete names of columns to read as categorical (numbers are printed as text)
+   * @param continuous names of columns to read as continuous (text must parse as numbers)
+   * @return the table
+   * @throws InvalidInputException naming the file, and the row and column where a value is the problem
+   */
+  public static Table read(Path file, BufferAllocator allocator, Set<String> discrete, Set<String> continuous) {
+    return new ArrowTableReader(file, allocator, discrete, continuous).read();
+  }
+
+  private Table read() {
+    try (ArrowReader reader = open()) {
+      VectorSchemaRoot batch = reader.getVectorSchemaRoot();
+      List<Field> fields = batch.getSchema().getFields();
+      List<String> names = fields.stream().map(Field::getName).toList();
+      KindOverrides overrides = KindOverrides.check(file + " (schema)", names, discrete, continuous);
+      List<Column> columns = new ArrayList<>(fields.size());
+      for (int c = 0; c < fields.size(); c++) {
+        Field field = fields.get(c);
+        ColumnKind stored = storedKind(reader, field, c);
+        columns.add(new Column(field.getName(), c, stored, overrides.kindOf(field.getName(), stored)));
+      }
+      long rowsBefore = 0;
+      while (reader.loadNextBatch()) {
+        for (Column column : columns) {
+          appendBatch(reader, batch.getVector(column.index), column, rowsBefore);
+        }
+        rowsBefore += batch.getRowCount();
+      }
+      return build(columns);
+    } catch (InvalidInputException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw new InvalidInputException(file + ": cannot read it as an Arrow IPC file: " + e.getMessage()
+          + ". Check that it is an uncompressed Arrow IPC (Feather v2) file; with pyarrow write it with "
+          + "pyarrow.feather.write_feather(table, path, compression='uncompressed').", e);
+    }
+  }
+
+  private ArrowReader open() throws IOException {
+    byte[] start;
+    try (InputStream in = Files.newInputStream(file)) {
+      start = in.readNBytes(FILE_MAGIC.length);
+    }
+    if (Arrays.equals(start, FILE_MAGIC)) {
+      return new ArrowFileReader(FileChannel.open(file, StandardOpenOption.READ), allocator);
+    }
+    if (start.length >= STREAM_CONTINUATION.length
+        && Arrays.equals(Arrays.copyOf(start, STREAM_CONTINUATION.length), STREAM_CONTINUATION)) {
+      return new ArrowStreamReader(Channels.newChannel(Files.newInputStream(file)), allocator);
+    }
+    throw new InvalidInputException(file + ": this is not an Arrow IPC file (it starts with neither the file "
+        + "magic ARROW1 nor a stream message). Check the file, or give it the extension of its real format "
+        + "(.csv for CSV).");
+  }
+
+  private ColumnKind storedKind(ArrowReader reader, Field field, int column) {
+    DictionaryEncoding encoding = field.getDictionary();
+    ArrowType type = encoding == null ? field.getType() : reader.lookup(encoding.getId()).getVectorType();
+    return switch (type.getTypeID()) {
+      case Int, FloatingPoint, Decimal -> ColumnKind.CONTINUOUS;
+      case Utf8, LargeUtf8, Utf8View, Bool -> ColumnKind.CATEGORICAL;
+      default -> throw new InvalidInputException(file + ", column " + (column + 1) + " ('" + field.getName()
+          + "'): the Arrow type " + type + " is not supported. Shifter reads numbers (continuous) and strings or "
+          + "booleans (categorical); cast the column to one of those before saving the file.");
+    };
+  }
+
+  private void appendBatch(ArrowReader reader, FieldVector stored, Column column, long rowsBefore) {
+    DictionaryEncoding encoding = stored.getField().getDictionary();
+    if (encoding == null) {
+      append(stored, column, rowsBefore);
+      return;
+    }
+    Dictionary dictionary = reader.lookup(encoding.getId());
+    try (ValueVector decoded = DictionaryEncoder.decode(stored, dictionary, allocator)) {
+      append(decoded, column, rowsBefore);
+    }
+  }
+
+  private void append(ValueVector vector, Column column, long rowsBefore) {
+    for (int i = 0; i < vector.getValueCount(); i++) {
+      long row = rowsBefore + i;
+      if (vector.isNull(i)) {
+        column.addMissing();
+      } else if (column.stored == ColumnKind.CONTINUOUS) {
+        double value = number(vector, i);
+        if (Double.isInfinite(value)) {
+          throw new InvalidInputException(Locations.cell(file, row, column.index, column.name) + ": the value is "
+              + value + ". Shifter needs finite numbers; replace it or leave it missing.");
+        }
+        column.addNumber(value);
+      } else {
+        column.addText(text(vector, i), Locations.cell(file, row, column.index, column.name));
+      }
+    }
+  }
+
+  private static double number(ValueVector vector, int i) {
+    if (vector instanceof FloatingPointVector floats) {
+      return floats.getValueAsDouble(i);
+    }
+    if (vector instanceof BaseIntVector ints) {
+      return ints.getValueAsLong(i);
+    }
+    Object value = vector.getObject(i);
+    if (value instanceof Number number) {
+      return number.doubleValue();
+    }
+    throw new IllegalStateException("Column '" + vector.getName() + "' holds " + value + ", not a number.");
+  }
+
+  private static String text(ValueVector vector, int i) {
+    if (vector instanceof VarCharVector strings) {
+      return new String(strings.get(i), StandardCharsets.UTF_8);
+    }
+    return String.valueOf(vector.getObject(i));
+  }
+
+  private Table build(List<Column> columns) {
+    try (TableBuilder builder = new TableBuilder(allocator)) {
+      for (Column column : columns) {
+        if (column.target == ColumnKind.CONTINUOUS) {
+          builder.addContinuous(column.name, column.numbers());
+        } else {
+          builder.addCategorical(column.name, column.texts());
+        }
+      }
+      return builder.build();
+    }
+  }
+
+  /** One column's values, converted to the kind the caller wants as they are read. */
+  private static final class Column {
+    final String name;
+    final int index;
+    final ColumnKind stored;
+    final ColumnKind target;
+    private double[] numbers = new double[0];
+    private final List<@Nullable String> texts = new ArrayList<>();
+    private int size;
+
+    Column(String name, int index, ColumnKind stored, ColumnKind target) {
+      this.name = name;
+      this.index = index;
+      this.stored = stored;
+      this.target = target;
+    }
+
+    void addMissing() {
+      if (target == ColumnKind.CONTINUOUS) {
+        push(Double.NaN);
+      } else {
+        texts.add(null);
+      }
+    }
+
+    void addNumber(double value) {
+      if (target == ColumnKind.CONTINUOUS) {
+        push(value);
+      } else {
+        texts.add(Double.isNaN(value) ? null : NumberText.format(value));
+      }
+    }
+
+    void addText(String value, String where) {
+      if (target == ColumnKind.CATEGORICAL) {
+        texts.add(value);
+      } else if (NumberText.isMissing(value)) {
+        push(Double.NaN);
+      } else if (NumberText.isDecimal(value) && Double.isFinite(NumberText.parse(value))) {
+        push(NumberText.parse(value));
+      } else {
+        throw new InvalidInputException(where + ": '" + value + "' is not a number, but the column was declared "
+            + "continuous. Fix the value or do not declare the column continuous.");
+      }
+    }
+
+    private void push(double value) {
+      if (size == numbers.length) {
+        numbers = Arrays.copyOf(numbers, Math.max(16, size * 2));
+      }
+      numbers[size++] = value;
+    }
+
+    double[] numbers() {
+      return Arrays.copyOf(numbers, size);
+    }
+
+    @Nullable String[] texts() {
+      return texts.toArray(new String[0]);
+    }
+  }
+}

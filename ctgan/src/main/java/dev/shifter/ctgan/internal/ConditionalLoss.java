@@ -52,7 +52,7 @@ public final class ConditionalLoss {
     if (segments == null) {
       return logits.getManager().zeros(new Shape(), logits.getDataType());
     }
-    NDArray logProbabilities = segments.softmax(segments.gather(logits), true);
+    NDArray logProbabilities = segments.softmax(logits, true);
     NDArray inCondLayout = SegmentLayout.gatherBack(logProbabilities, toCond);
     return inCondLayout.mul(cond).sum().div(-n);
   }

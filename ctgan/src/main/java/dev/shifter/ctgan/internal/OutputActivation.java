@@ -97,7 +97,7 @@ public final class OutputActivation {
     // Gumbel noise on the compact row (cheaper than on the padded layout): g = -log(E), E = -log U
     NDArray uniform = manager.randomUniform(U_LOW, U_HIGH, logits.getShape(), logits.getDataType());
     NDArray perturbed = logits.sub(uniform.log().neg().log()).div(tau);
-    NDArray soft = layout.softmax(layout.gather(perturbed), false);
+    NDArray soft = layout.softmax(perturbed, false);
     NDArray back = SegmentLayout.gatherBack(soft, softmaxBack);
     if (!hasTanh) {
       return back;

@@ -76,6 +76,7 @@ class CtganTrainingMemoryTest {
           arraysAfter);
       LOG.info(summary);
       reporter.publishEntry("native-memory", summary);
+      Figures.write("ctgan-training-memory", summary);
 
       assertThat(arraysAfter).as("arrays left behind in the model's manager").isEqualTo(arraysBefore);
       assertThat(growthMb).as(summary).isLessThan(30.0);

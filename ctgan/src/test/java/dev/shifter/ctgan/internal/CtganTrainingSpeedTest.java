@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Seconds per training step with the paper's settings on an Adult-sized encoding (32,561 rows,
  * width 158, conditional width 104). A benchmark, not a CI test: it runs only with
- * {@code -Dshifter.benchmark=true}; set the threads with {@code -Dshifter.test.threads=2}.
+ * {@code -Dshifter.benchmark=true}; set the threads with {@code -Dshifter.test.threads=2} and the
+ * number of timed steps with {@code -Dshifter.benchmark.steps=N}. The figure goes to
+ * {@code target/figures/ctgan-training-speed.txt}.
  */
 class CtganTrainingSpeedTest {
   private static final Logger LOG = LoggerFactory.getLogger(CtganTrainingSpeedTest.class);
@@ -49,8 +51,9 @@ class CtganTrainingSpeedTest {
           System.getProperty("ai.djl.pytorch.num_threads", "default"), perStep * 1000,
           criticNanos / 1e6 / steps, generatorNanos / 1e6 / steps, training.stepsPerEpoch(),
           perStep * training.stepsPerEpoch());
-      LOG.warn(summary);
+      LOG.info(summary);
       reporter.publishEntry("training-speed", summary);
+      Figures.write("ctgan-training-speed", summary);
       assertThat(training.stepsPerEpoch()).isEqualTo(65);
       assertThat(training.step().generatorLoss()).isFinite();
     }

@@ -1,0 +1,136 @@
+package dev.shifter.eval.internal;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.tribuo.Example;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.Prediction;
+import org.tribuo.Trainer;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.classification.dtree.CARTClassificationTrainer;
+import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
+import org.tribuo.classification.sgd.objectives.LogMulticlass;
+import org.tribuo.math.optimisers.AdaGrad;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+
+/** The classifiers, all from Tribuo, with their fixed settings. */
+public enum Learner {
+  /**
+   * Multinomial logistic regression (log loss, no regularisation) fitted by stochastic gradient
+   * descent with AdaGrad (learning rate 1.0, epsilon 0.1), {@value #LOGISTIC_EPOCHS} epochs over the
+   * shuffled examples one at a time: Tribuo's {@code LogisticRegressionTrainer} settings.
+   */
+  LOGISTIC_REGRESSION {
+    @Override
+    Trainer<Label> trainer(long seed) {
+      return new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(1.0, 0.1), LOGISTIC_EPOCHS, NO_LOGGING, 1, seed);
+    }
+  },
+  /**
+   * A CART decision tree with the Gini impurity, at most {@value #TREE_DEPTH} levels deep (the depth
+   * the CTGAN paper's benchmark uses) and at least 5 training examples' weight per leaf, all features
+   * considered at each split.
+   */
+  DECISION_TREE {
+    @Override
+    Trainer<Label> trainer(long seed) {
+      return new CARTClassificationTrainer(TREE_DEPTH, 1.0f, seed);
+    }
+  };
+
+  /** Epochs of the logistic regression. */
+  public static final int LOGISTIC_EPOCHS = 5;
+  /** Maximum depth of the decision tree. */
+  public static final int TREE_DEPTH = 20;
+  private static final int NO_LOGGING = -1;
+  private static final LabelFactory LABELS = new LabelFactory();
+
+  abstract Trainer<Label> trainer(long seed);
+
+  /**
+   * Trains this classifier. With a single class among the examples the result predicts that class for
+   * every example (a classifier cannot learn more from them).
+   *
+   * @param examples the training examples, at least one
+   * @param seed the trainer's seed
+   * @return the trained classifier
+   */
+  public Fitted fit(List<Example<Label>> examples, long seed) {
+    if (examples.isEmpty()) {
+      throw new IllegalArgumentException("no training examples");
+    }
+    Set<String> classes = new LinkedHashSet<>();
+    for (Example<Label> example : examples) {
+      classes.add(example.getOutput().getLabel());
+    }
+    if (classes.size() == 1) {
+      String only = classes.iterator().next();
+      return new Fitted(null, only);
+    }
+    MutableDataset<Label> dataset = new MutableDataset<>(
+        new SimpleDataSourceProvenance("shifter quality evaluation", LABELS), LABELS);
+    dataset.addAll(examples);
+    return new Fitted(trainer(seed).train(dataset), "");
+  }
+
+  /** A trained classifier. */
+  public static final class Fitted {
+    private final @Nullable Model<Label> model;
+    private final String constant;
+
+    private Fitted(@Nullable Model<Label> model, String constant) {
+      this.model = model;
+      this.constant = constant;
+    }
+
+    /**
+     * Predicts the class of each example.
+     *
+     * @param examples the examples
+     * @return the predicted class names, in order
+     */
+    public String[] predict(List<Example<Label>> examples) {
+      String[] predicted = new String[examples.size()];
+      if (model == null) {
+        Arrays.fill(predicted, constant);
+        return predicted;
+      }
+      List<Prediction<Label>> predictions = model.predict(examples);
+      for (int i = 0; i < predicted.length; i++) {
+        predicted[i] = predictions.get(i).getOutput().getLabel();
+      }
+      return predicted;
+    }
+
+    /**
+     * Returns the predicted probability of one class for each example.
+     *
+     * @param examples the examples
+     * @param label the class
+     * @return the probabilities, in order (0 or 1 when the classifier gives no probabilities)
+     */
+    public double[] probability(List<Example<Label>> examples, String label) {
+      double[] probabilities = new double[examples.size()];
+      if (model == null) {
+        Arrays.fill(probabilities, constant.equals(label) ? 1 : 0);
+        return probabilities;
+      }
+      List<Prediction<Label>> predictions = model.predict(examples);
+      for (int i = 0; i < probabilities.length; i++) {
+        Prediction<Label> prediction = predictions.get(i);
+        Label score = prediction.getOutputScores().get(label);
+        if (prediction.hasProbabilities() && score != null) {
+          probabilities[i] = score.getScore();
+        } else {
+          probabilities[i] = prediction.getOutput().getLabel().equals(label) ? 1 : 0;
+        }
+      }
+      return probabilities;
+    }
+  }
+}

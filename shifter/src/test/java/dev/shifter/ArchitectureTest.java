@@ -34,6 +34,13 @@ class ArchitectureTest {
   }
 
   @Test
+  void theQualityEvaluationKnowsNothingOfTheCommandLineOrTheFileFormats() {
+    noClasses().that().resideInAPackage("dev.shifter.eval..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.shifter.cli..", "dev.shifter.io..", "picocli..")
+        .check(classes);
+  }
+
+  @Test
   void theModuleDoesNotReachIntoTheMetaFeatureImplementations() {
     ArchitectureRules.assertDoesNotDependOn(classes, List.of("dev.shifter.metafeatures.."));
   }

@@ -48,9 +48,6 @@ import org.jspecify.annotations.Nullable;
  *     .setReal(real).setSynthetic(synthetic).optLabel("income").optSeed(1)
  *     .build().evaluate();
  * }</pre>
- *
- * <p>The classifiers are Tribuo's, which logs through {@code java.util.logging} (logger
- * {@code org.tribuo}) at level INFO when it trains; raise that logger's level to silence it.
  */
 public final class QualityEvaluator {
   /** The default number of cross-validation folds of the detection score, as in SDMetrics. */

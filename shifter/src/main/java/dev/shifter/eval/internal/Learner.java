@@ -13,22 +13,23 @@ import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.dtree.CARTClassificationTrainer;
-import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
-import org.tribuo.classification.sgd.objectives.LogMulticlass;
-import org.tribuo.math.optimisers.AdaGrad;
+import org.tribuo.classification.liblinear.LibLinearClassificationTrainer;
+import org.tribuo.classification.liblinear.LinearClassificationType;
+import org.tribuo.classification.liblinear.LinearClassificationType.LinearType;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /** The classifiers, all from Tribuo, with their fixed settings. */
 public enum Learner {
   /**
-   * Multinomial logistic regression (log loss, no regularisation) fitted by stochastic gradient
-   * descent with AdaGrad (learning rate 1.0, epsilon 0.1), {@value #LOGISTIC_EPOCHS} epochs over the
-   * shuffled examples one at a time: Tribuo's {@code LogisticRegressionTrainer} settings.
+   * Logistic regression with an L2 penalty of cost C = {@value #LOGISTIC_COST} (scikit-learn's default),
+   * fitted to convergence by LIBLINEAR's trust-region Newton method (primal, stopping tolerance
+   * {@value #LOGISTIC_TOLERANCE}); one model per class against the rest when there are more than two.
    */
   LOGISTIC_REGRESSION {
     @Override
     Trainer<Label> trainer(long seed) {
-      return new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(1.0, 0.1), LOGISTIC_EPOCHS, NO_LOGGING, 1, seed);
+      return new LibLinearClassificationTrainer(new LinearClassificationType(LinearType.L2R_LR), LOGISTIC_COST,
+          LOGISTIC_MAX_ITERATIONS, LOGISTIC_TOLERANCE, seed);
     }
   },
   /**
@@ -43,11 +44,14 @@ public enum Learner {
     }
   };
 
-  /** Epochs of the logistic regression. */
-  public static final int LOGISTIC_EPOCHS = 5;
+  /** The inverse L2 penalty of the logistic regression. */
+  public static final double LOGISTIC_COST = 1.0;
+  /** The stopping tolerance of the logistic regression's solver. */
+  public static final double LOGISTIC_TOLERANCE = 0.001;
+  /** The iteration limit of the logistic regression's solver. */
+  public static final int LOGISTIC_MAX_ITERATIONS = 1000;
   /** Maximum depth of the decision tree. */
   public static final int TREE_DEPTH = 20;
-  private static final int NO_LOGGING = -1;
   private static final LabelFactory LABELS = new LabelFactory();
 
   abstract Trainer<Label> trainer(long seed);

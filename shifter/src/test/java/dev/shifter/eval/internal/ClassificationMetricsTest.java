@@ -21,13 +21,13 @@ class ClassificationMetricsTest {
 
   @Test
   void macroF1AveragesEveryTrueOrPredictedClass() {
-    // a: TP 1, FN 1 -> 2/3; b: TP 1, FP 1 -> 2/3; c: FP 1 -> 0 (predicted, never true).
+    // a: TP 1, FN 1 -> 2/3; b: TP 1, FP 1, FN 1 -> 1/2; c: FP 1 -> 0 (predicted, never true).
     String[] truth = {"a", "a", "b", "b"};
     String[] predicted = {"a", "b", "b", "c"};
 
     ClassificationMetrics.Metrics metrics = ClassificationMetrics.of(truth, predicted, null);
 
-    assertThat(metrics.f1()).isCloseTo((2.0 / 3 + 2.0 / 3 + 0) / 3, within(1e-12));
+    assertThat(metrics.f1()).isCloseTo((2.0 / 3 + 0.5 + 0) / 3, within(1e-12));
     assertThat(metrics.accuracy()).isCloseTo(0.5, within(1e-12));
   }
 

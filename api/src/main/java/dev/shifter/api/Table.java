@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.VarCharVector;
@@ -257,6 +258,42 @@ public final class Table implements AutoCloseable {
       }
     }
     return Arrays.copyOf(kept, count);
+  }
+
+  /**
+   * Copies the given rows, in the given order, into a new table with the same columns.
+   *
+   * @param allocator the allocator that will own the new table
+   * @param rows row indices into this table; repeats are allowed
+   * @return the new table, which the caller must close
+   * @throws InvalidInputException if an index is out of range
+   */
+  public Table takeRows(BufferAllocator allocator, int[] rows) {
+    int count = rowCount();
+    for (int row : rows) {
+      if (row < 0 || row >= count) {
+        throw new InvalidInputException("Row index " + row + " is outside this table's " + count + " rows.");
+      }
+    }
+    List<FieldVector> copies = new ArrayList<>(columns.size());
+    try {
+      for (FieldVector source : root.getFieldVectors()) {
+        FieldVector copy = source.getField().createVector(allocator);
+        copies.add(copy);
+        copy.setInitialCapacity(rows.length);
+        copy.allocateNew();
+        for (int i = 0; i < rows.length; i++) {
+          copy.copyFromSafe(rows[i], i, source);
+        }
+        copy.setValueCount(rows.length);
+      }
+    } catch (RuntimeException e) {
+      copies.forEach(FieldVector::close);
+      throw e;
+    }
+    VectorSchemaRoot copied = new VectorSchemaRoot(copies);
+    copied.setRowCount(rows.length);
+    return wrap(copied);
   }
 
   /** Frees the table's Arrow memory. */

@@ -72,4 +72,22 @@ class TableTest {
           .hasMessageContaining("same length");
     }
   }
+
+  @Test
+  void takeRowsCopiesTheChosenRowsInOrderWithMissingValuesKept() {
+    try (Table table = new TableBuilder(allocator)
+            .addContinuous("a", new double[] {1, Double.NaN, 3})
+            .addCategorical("c", new String[] {"x", "y", null})
+            .build();
+        Table taken = table.takeRows(allocator, new int[] {2, 0, 1, 0})) {
+      assertThat(taken.rowCount()).isEqualTo(4);
+      assertThat(taken.columns()).isEqualTo(table.columns());
+      assertThat(taken.continuousValue("a", 0)).isEqualTo(3.0);
+      assertThat(taken.continuousValue("a", 2)).isNull();
+      assertThat(taken.categoricalValue("c", 0)).isNull();
+      assertThat(taken.categoricalValue("c", 3)).isEqualTo("x");
+      assertThatThrownBy(() -> table.takeRows(allocator, new int[] {3}))
+          .isInstanceOf(InvalidInputException.class).hasMessageContaining("outside");
+    }
+  }
 }

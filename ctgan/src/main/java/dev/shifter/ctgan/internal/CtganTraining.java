@@ -11,6 +11,14 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import dev.shifter.api.ArtifactException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -42,9 +50,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Each network has its own {@link AdamOptimizer} that updates only that network's parameters and
  * zeroes their gradients afterwards, so a critic step never moves the generator and vice versa, and
  * no gradient leaks from one step into the next. The run is reproducible for a given seed and
- * thread count: the constructor seeds the engine's generator (noise, dropout, initial weights) and a
- * {@link Random} (conditions, real rows, shuffles); other users of the engine's generator in between
- * steps would change the draws.
+ * thread count: the constructor seeds the engine's generator (initial weights), and the first step of
+ * every epoch reseeds both the engine's generator (noise, dropout) and the {@link Random} of the
+ * conditions, real rows and shuffles from {@code (seed, epoch)}. The state at an epoch boundary is
+ * therefore the networks' parameters (BatchNorm running statistics included), the optimizers' states
+ * and the epoch count, all of which {@link #snapshot()} captures: a run restored from a snapshot with
+ * {@link #restore} continues exactly as the uninterrupted run would have (same thread count). Other
+ * users of the engine's generator during an epoch would change the draws.
  *
  * <p>The networks' parameters live in the manager passed in (they outlive the training); the
  * optimizers' moments and the parameter store live in a sub-manager that {@link #close()} frees.
@@ -65,7 +77,9 @@ public final class CtganTraining implements AutoCloseable {
   private final List<Parameter> criticParameters;
   private final AdamOptimizer generatorOptimizer;
   private final AdamOptimizer criticOptimizer;
-  private final Random random;
+  private final NDManager modelManager;
+  private Random random;
+  private boolean stepped;
   private final AtomicBoolean stopRequested = new AtomicBoolean();
   private final int stepsPerEpoch;
   private int completedEpochs;
@@ -86,22 +100,18 @@ public final class CtganTraining implements AutoCloseable {
     this.conditionalLoss = new ConditionalLoss(data.discrete(), data.condWidth());
     this.stepsPerEpoch = Math.max(1, data.rows() / config.batchSize());
     long seed = config.seed();
-    Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
+    Engine.getInstance().setRandomSeed(Seeds.fold(seed));
     this.random = new Random(seed);
 
     int condWidth = data.condWidth();
-    this.generator = new Generator(
-        config.embeddingDim() + condWidth, config.generatorDims(), data.width());
-    generator.initialize(
-        modelManager, DataType.FLOAT32, new Shape(config.batchSize(), generator.inputWidth()));
-    this.critic = new Critic(
-        data.width() + condWidth, config.pac(), config.criticDims(), config.negativeSlope(),
-        config.dropout());
-    critic.initialize(
-        modelManager, DataType.FLOAT32, new Shape(config.batchSize(), data.width() + condWidth));
+    this.generator = Networks.generator(config, data.width(), condWidth);
+    Networks.initialize(generator, modelManager, config.batchSize());
+    this.critic = Networks.critic(config, data.width(), condWidth);
+    Networks.initialize(critic, modelManager, config.batchSize(), data.width() + condWidth);
     this.generatorParameters = trainable(generator);
     this.criticParameters = trainable(critic);
 
+    this.modelManager = modelManager;
     this.trainingManager = modelManager.newSubManager();
     this.parameterStore = new ParameterStore(trainingManager, false);
     this.generatorOptimizer = new AdamOptimizer(
@@ -230,6 +240,10 @@ public final class CtganTraining implements AutoCloseable {
    * @return the step's losses and position
    */
   public StepReport step() {
+    if (stepInEpoch == 0) {
+      reseed(completedEpochs);
+    }
+    stepped = true;
     float[] criticLosses = new float[2];
     for (int k = 0; k < config.criticSteps(); k++) {
       criticLosses = criticStep();
@@ -243,6 +257,77 @@ public final class CtganTraining implements AutoCloseable {
       completedEpochs++;
     }
     return report;
+  }
+
+  private void reseed(int epoch) {
+    long epochSeed = Seeds.derive(config.seed(), epoch);
+    Engine.getInstance().setRandomSeed(Seeds.fold(epochSeed));
+    random = new Random(Seeds.derive(epochSeed, 1));
+  }
+
+  /**
+   * Returns the number of steps taken in the current, unfinished epoch.
+   *
+   * @return 0 at an epoch boundary
+   */
+  public int stepInEpoch() {
+    return stepInEpoch;
+  }
+
+  /**
+   * Captures the networks' parameters and the optimizers' states, e.g. for a checkpoint.
+   *
+   * @return the state as the bytes of the model directory's files
+   */
+  public NetworkState snapshot() {
+    return new NetworkState(Networks.save(generator), Networks.save(critic),
+        optimizerBytes(generatorOptimizer), optimizerBytes(criticOptimizer));
+  }
+
+  private static byte[] optimizerBytes(AdamOptimizer optimizer) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      optimizer.save(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * Continues from a snapshot taken at an epoch boundary: loads both networks and both optimizers and
+   * sets the epoch count. Call it before the first step.
+   *
+   * @param state a snapshot of a run with the same data and configuration
+   * @param epochs the number of epochs completed when the snapshot was taken
+   * @param files the names of the state's four files, for messages: generator, critic, generator
+   *     optimizer, critic optimizer
+   * @throws ArtifactException if the state does not fit these networks
+   * @throws IllegalStateException if training has already taken a step
+   */
+  public void restore(NetworkState state, int epochs, List<String> files) {
+    if (stepped) {
+      throw new IllegalStateException("restore must come before the first training step");
+    }
+    Networks.load(generator, modelManager, state.generator(), files.get(0));
+    Networks.load(critic, modelManager, state.critic(), files.get(1));
+    setFrozen(generatorParameters, false);
+    setFrozen(criticParameters, false);
+    loadOptimizer(generatorOptimizer, state.generatorAdam(), files.get(2));
+    loadOptimizer(criticOptimizer, state.criticAdam(), files.get(3));
+    completedEpochs = epochs;
+    stepInEpoch = 0;
+  }
+
+  private static void loadOptimizer(AdamOptimizer optimizer, byte[] bytes, String source) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+      optimizer.load(in, source);
+    } catch (EOFException e) {
+      throw new ArtifactException(source + " ends early: the optimizer state is truncated. Restore the "
+          + "model directory from a backup, or fit the model again without resuming.", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**

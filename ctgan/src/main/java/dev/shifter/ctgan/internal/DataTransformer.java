@@ -297,6 +297,68 @@ public final class DataTransformer {
     }
   }
 
+  /**
+   * Creates empty columns for {@link #decodeInto}.
+   *
+   * @param rows the total number of rows to decode
+   * @return one array per column, in table order
+   */
+  public DecodedColumns newColumns(int rows) {
+    boolean[] isContinuous = new boolean[continuousCodecs.size()];
+    for (int c = 0; c < isContinuous.length; c++) {
+      isContinuous[c] = continuousCodecs.get(c) != null;
+    }
+    return new DecodedColumns(rows, isContinuous);
+  }
+
+  /**
+   * Decodes a batch of activated rows like {@link #inverse} into rows {@code [firstRow, firstRow + rows)}
+   * of {@code into}; the argmax of each block needs only the order of its entries, so Gumbel-perturbed
+   * logits decode to the same modes and categories as their softmax.
+   *
+   * @param activatedRows {@code rows * width()} values, row-major
+   * @param rows the number of rows in the batch
+   * @param into the columns from {@link #newColumns}
+   * @param firstRow where the batch's first row goes
+   */
+  public void decodeInto(float[] activatedRows, int rows, DecodedColumns into, int firstRow) {
+    if ((long) rows * width != activatedRows.length || firstRow < 0 || firstRow + rows > into.rows()) {
+      throw new IllegalArgumentException("cannot decode " + activatedRows.length + " values as " + rows
+          + " rows of width " + width + " into rows " + firstRow + ".." + (firstRow + rows) + " of "
+          + into.rows());
+    }
+    for (int c = 0; c < continuousCodecs.size(); c++) {
+      ContinuousCodec continuous = continuousCodecs.get(c);
+      if (continuous != null) {
+        System.arraycopy(continuous.decode(activatedRows, rows, width), 0, into.continuous(c), firstRow, rows);
+      } else {
+        System.arraycopy(Objects.requireNonNull(categoricalCodecs.get(c)).decode(activatedRows, rows, width), 0,
+            into.categorical(c), firstRow, rows);
+      }
+    }
+  }
+
+  /**
+   * Turns decoded columns into a table with the fitted columns in their order.
+   *
+   * @param columns the filled columns
+   * @param allocator the Arrow allocator that will own the table
+   * @return the table; the caller closes it
+   */
+  public Table toTable(DecodedColumns columns, BufferAllocator allocator) {
+    try (TableBuilder builder = new TableBuilder(allocator)) {
+      List<ColumnState> states = state.columns();
+      for (int c = 0; c < states.size(); c++) {
+        if (continuousCodecs.get(c) != null) {
+          builder.addContinuous(states.get(c).name(), columns.continuous(c));
+        } else {
+          builder.addCategorical(states.get(c).name(), columns.categorical(c));
+        }
+      }
+      return builder.build();
+    }
+  }
+
   /** A column's seed depends on its name only, so adding or reordering other columns changes nothing. */
   private static long columnSeed(long seed, String column) {
     return Seeds.derive(seed, column.hashCode());

@@ -1,7 +1,7 @@
 package dev.shifter.ctgan.internal;
 
-/** Derives independent seeds for columns and row chunks from one user seed (SplitMix64 finaliser). */
-final class Seeds {
+/** Derives independent seeds for columns, row chunks and epochs from one user seed (SplitMix64 finaliser). */
+public final class Seeds {
   private Seeds() {}
 
   /**
@@ -11,10 +11,20 @@ final class Seeds {
    * @param stream the stream number, e.g. a column or chunk index
    * @return the derived seed
    */
-  static long derive(long seed, long stream) {
+  public static long derive(long seed, long stream) {
     long z = seed + 0x9E3779B97F4A7C15L * (stream + 1);
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     return z ^ (z >>> 31);
+  }
+
+  /**
+   * Folds a 64-bit seed into the 32 bits that {@code Engine.setRandomSeed} takes.
+   *
+   * @param seed the seed
+   * @return its two halves xor-ed together
+   */
+  public static int fold(long seed) {
+    return (int) (seed ^ (seed >>> 32));
   }
 }

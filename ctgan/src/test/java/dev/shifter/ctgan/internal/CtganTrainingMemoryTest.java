@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * moves the resident size by tens of MB either way. So the test samples {@code VmRSS} minus the
  * committed Java heap (what is left is native memory: PyTorch's tensors, code, metaspace) after a
  * {@code System.gc()} every {@value #SAMPLE_EVERY} steps and compares the lowest sample of the first
- * window with the lowest of the last: a leak of more than about 10 KB a step shows; the
+ * window with the lowest of the last: a leak of more than about 20 KB a step shows; the
  * {@code JniUtils.backward(..., create_graph)} leak of 2-4 MB a step would show a hundredfold.
  */
 class CtganTrainingMemoryTest {
@@ -80,7 +80,7 @@ class CtganTrainingMemoryTest {
       Figures.write("ctgan-training-memory", summary);
 
       assertThat(arraysAfter).as("arrays left behind in the model's manager").isEqualTo(arraysBefore);
-      assertThat(growthMb).as(summary).isLessThan(30.0);
+      assertThat(growthMb).as(summary).isLessThan(64.0);
     }
   }
 

@@ -1,0 +1,125 @@
+package dev.shifter.ctgan.internal;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.util.RandomUtils;
+import dev.shifter.api.GeneratorAdapter;
+import dev.shifter.api.Table;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+
+/**
+ * A CTGAN model seen as a frozen {@link GeneratorAdapter}. The generator runs in inference mode with
+ * frozen parameters; Gumbel noise comes from the engine's random generator (one {@code n x width}
+ * uniform draw per call of {@link #generate} or {@link #generateDifferentiable}), and conditional vectors
+ * from {@link RandomUtils#RANDOM}, which {@code Engine.setRandomSeed} seeds too. So after the same
+ * {@code setRandomSeed}, both methods draw the same modes from the same {@code z} and {@code cond}, and
+ * the forward values of {@link #generateDifferentiable} equal the continuous columns of {@link #generate}
+ * (see {@link GumbelDecoder} for rows whose draw is a missing value).
+ *
+ * <p>The adapter holds no native memory of its own; it uses the model's networks, so it must not be
+ * used after the model is closed. Not thread-safe.
+ */
+public final class CtganGeneratorAdapter implements GeneratorAdapter {
+  private final FrozenGenerator generator;
+  private final GumbelDecoder decoder;
+  private final DataTransformer transformer;
+  private final CategoryFrequencies frequencies;
+  private final List<String> continuous;
+
+  /**
+   * Creates the adapter.
+   *
+   * @param generator the frozen generator
+   * @param decoder the decoder of its output
+   * @param transformer the transformer that decodes rows into a table
+   * @param frequencies the training data's category frequencies
+   */
+  public CtganGeneratorAdapter(FrozenGenerator generator, GumbelDecoder decoder, DataTransformer transformer,
+      CategoryFrequencies frequencies) {
+    this.generator = generator;
+    this.decoder = decoder;
+    this.transformer = transformer;
+    this.frequencies = frequencies;
+    this.continuous = transformer.continuousLayouts().stream().map(ContinuousLayout::name).toList();
+  }
+
+  @Override
+  public int latentDim() {
+    return generator.latentDim();
+  }
+
+  @Override
+  public int condDim() {
+    return generator.condWidth();
+  }
+
+  @Override
+  public List<String> continuousColumns() {
+    return continuous;
+  }
+
+  @Override
+  public NDArray sampleCondVec(NDManager manager, int n) {
+    return manager.create(frequencies.draw(n, RandomUtils.RANDOM), new Shape(n, condDim()));
+  }
+
+  @Override
+  public Table generate(BufferAllocator allocator, NDArray z, NDArray cond) {
+    generator.checkShapes(z, cond);
+    int n = Math.toIntExact(z.getShape().get(0));
+    DecodedColumns columns = transformer.newColumns(n);
+    try (NDManager scratch = z.getManager().newSubManager()) {
+      NDArray uniform = decoder.uniform(scratch, n);
+      NDArray detachedZ = z.stopGradient();
+      NDArray detachedCond = cond.stopGradient();
+      detachedZ.attach(scratch);
+      detachedCond.attach(scratch);
+      for (int first = 0; first < n; first += ModelSampling.BATCH) {
+        int rows = Math.min(ModelSampling.BATCH, n - first);
+        try (NDManager step = scratch.newSubManager()) {
+          NDArray zBatch = slice(detachedZ, first, rows, step);
+          NDArray condBatch = slice(detachedCond, first, rows, step);
+          NDArray logits = generator.logits(zBatch, condBatch);
+          float[] hard = decoder.hardRows(logits, slice(uniform, first, rows, step));
+          transformer.decodeInto(hard, rows, columns, first);
+        }
+      }
+    }
+    return transformer.toTable(columns, allocator);
+  }
+
+  private static NDArray slice(NDArray array, int first, int rows, NDManager manager) {
+    NDArray part = array.get("{}:{}", first, first + rows);
+    part.attach(manager);
+    return part;
+  }
+
+  @Override
+  public NDArray generateDifferentiable(NDArray z, NDArray cond) {
+    NDArray logits = generator.logits(z, cond);
+    return decoder.straightThrough(logits, decoder.uniform(z.getManager(), z.getShape().get(0)));
+  }
+
+  /**
+   * Returns CTGAN's own encoding of the generated rows, with a graph back to {@code z}: per continuous
+   * column the tanh-activated scalar and the softmax over its modes, per categorical column the softmax
+   * over its categories (the mode-specific normalisation of the paper, {@code width} columns in all).
+   * No Gumbel noise is drawn, so two calls with the same {@code z} and {@code cond} give the same rows.
+   *
+   * @param z an {@code n x latentDim()} float32 matrix, typically requiring a gradient
+   * @param cond an {@code n x condDim()} float32 matrix
+   * @return an {@code n x width} float32 matrix, width being the encoded row's
+   */
+  @Override
+  public NDArray generateEncoded(NDArray z, NDArray cond) {
+    return decoder.encoded(generator.logits(z, cond));
+  }
+
+  /** Does nothing: the adapter holds no native memory of its own. */
+  @Override
+  public void close() {
+    // The networks belong to the model, which closes them.
+  }
+}

@@ -1,0 +1,192 @@
+package dev.shifter.ctgan.internal;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns the generator's raw output into rows the way training draws them: tanh on each continuous
+ * column's scalar, and on each one-hot block (a continuous column's modes, a categorical column's
+ * categories) a Gumbel-max draw, the argmax of {@code logits + g} with {@code g = -log(-log U)}.
+ *
+ * <p>{@link #hardRows} gives the values that {@link DataTransformer#decodeInto} decodes hard.
+ * {@link #straightThrough} gives the continuous columns in data units with a graph: its forward value is
+ * the hard decode {@code alpha * 4 sigma_k + mu_k} for the drawn mode {@code k}, its gradient that of the
+ * soft decode {@code sum_k w_k (alpha * 4 sigma_k + mu_k)} with Gumbel-softmax weights
+ * {@code w = softmax((logits + g) / tau)} over the same draw ({@code soft + stopGradient(hard - soft)}).
+ *
+ * <p>The "missing" slot of a continuous column that had missing values takes no part in the
+ * differentiable decode: its draw is made among the real modes only, so a row whose hard draw is
+ * "missing" (a missing value in the table) gets, in the differentiable output, the value of its
+ * best real mode under the same noise, which is what the column would hold given that it is present. For
+ * every other row the two draws agree, so the forward values equal the hard decode.
+ */
+public final class GumbelDecoder {
+  /** Bounds for U, so that neither logarithm meets 0 in float32 (as in training). */
+  static final float U_LOW = 1e-10f;
+
+  static final float U_HIGH = 0.9999999f;
+
+  /** Added to pad entries of the differentiable decode: exp of it is exactly 0 in float32. */
+  private static final float PAD_BIAS = -1e9f;
+
+  private final int width;
+  private final float tau;
+  private final boolean[] isTanh;
+  private final int columns;
+  private final int maxModes;
+  private final long[] alphaIndex;
+  private final long[] modeIndex;
+  private final float[] padBias;
+  private final float[] scales;
+  private final float[] means;
+  private final @Nullable SegmentLayout softmaxLayout;
+  private final long[] softmaxBack;
+
+  /**
+   * Builds the decoder for a transformer's layout.
+   *
+   * @param transformer the fitted transformer
+   * @param tau the Gumbel-softmax temperature of the soft decode (training's, 0.2 in the paper)
+   */
+  public GumbelDecoder(DataTransformer transformer, float tau) {
+    this.width = transformer.width();
+    this.tau = tau;
+    this.isTanh = new boolean[width];
+    for (OutputSpan span : transformer.spans()) {
+      if (span.activation() == Activation.TANH) {
+        for (int j = 0; j < span.width(); j++) {
+          isTanh[span.offset() + j] = true;
+        }
+      }
+    }
+    List<OutputSpan> softmax = transformer.spans().stream().filter(s -> s.activation() == Activation.SOFTMAX)
+        .toList();
+    if (softmax.isEmpty()) {
+      this.softmaxLayout = null;
+      this.softmaxBack = new long[0];
+    } else {
+      int[] offsets = softmax.stream().mapToInt(OutputSpan::offset).toArray();
+      SegmentLayout layout = new SegmentLayout(offsets, softmax.stream().mapToInt(OutputSpan::width).toArray());
+      this.softmaxLayout = layout;
+      this.softmaxBack = layout.backIndex(offsets, width);
+    }
+    List<ContinuousLayout> layouts = transformer.continuousLayouts();
+    this.columns = layouts.size();
+    int max = 1;
+    for (ContinuousLayout layout : layouts) {
+      max = Math.max(max, layout.means().length);
+    }
+    this.maxModes = max;
+    this.alphaIndex = new long[columns];
+    this.modeIndex = new long[columns * maxModes];
+    this.padBias = new float[columns * maxModes];
+    this.scales = new float[columns * maxModes];
+    this.means = new float[columns * maxModes];
+    for (int c = 0; c < columns; c++) {
+      ContinuousLayout layout = layouts.get(c);
+      double[] mu = layout.means();
+      double[] sigma = layout.stds();
+      alphaIndex[c] = layout.alphaOffset();
+      for (int k = 0; k < maxModes; k++) {
+        int p = c * maxModes + k;
+        modeIndex[p] = layout.modeOffset() + Math.min(k, mu.length - 1);
+        if (k < mu.length) {
+          scales[p] = (float) (4.0 * sigma[k]);
+          means[p] = (float) mu[k];
+        } else {
+          padBias[p] = PAD_BIAS;
+        }
+      }
+    }
+  }
+
+  /**
+   * Draws the uniform noise of the Gumbel-max draws with the engine's random generator.
+   *
+   * @param manager the manager of the result
+   * @param rows the number of rows
+   * @return {@code rows x width} values in {@code [U_LOW, U_HIGH)}
+   */
+  public NDArray uniform(NDManager manager, long rows) {
+    return manager.randomUniform(U_LOW, U_HIGH, new Shape(rows, width), DataType.FLOAT32);
+  }
+
+  /**
+   * Returns tanh on the scalars and Gumbel-perturbed logits on the one-hot blocks.
+   *
+   * @param logits the generator's raw output, {@code n x width}
+   * @param uniform the noise, {@code n x width}
+   * @return {@code n x width}, in the manager of {@code logits}
+   */
+  public NDArray perturbed(NDArray logits, NDArray uniform) {
+    NDArray gumbel = uniform.log().neg().log().neg();
+    NDArray shifted = logits.add(gumbel);
+    long n = logits.getShape().get(0);
+    NDArray condition = logits.getManager().create(isTanh, new Shape(1, width)).broadcast(n, width);
+    return NDArrays.where(condition, logits.tanh(), shifted);
+  }
+
+  /**
+   * Returns the rows to decode hard: the argmax of each block of them is the Gumbel-max draw.
+   *
+   * @param logits the generator's raw output, {@code n x width}
+   * @param uniform the noise, {@code n x width}
+   * @return {@code n * width} values, row-major
+   */
+  public float[] hardRows(NDArray logits, NDArray uniform) {
+    return perturbed(logits, uniform).toFloatArray();
+  }
+
+  /**
+   * Returns the generator's output in its own encoded space without any random draw: tanh on the
+   * scalars and a plain softmax (the generator's probabilities) on each one-hot block. Two calls with the
+   * same inputs give the same values, so rows can be compared across calls.
+   *
+   * @param logits the generator's raw output, {@code n x width}, possibly with a graph
+   * @return {@code n x width}, in the manager of {@code logits}
+   */
+  public NDArray encoded(NDArray logits) {
+    SegmentLayout layout = softmaxLayout;
+    if (layout == null) {
+      return logits.tanh();
+    }
+    long n = logits.getShape().get(0);
+    NDArray probabilities = SegmentLayout.gatherBack(layout.softmax(logits, false), softmaxBack);
+    NDArray condition = logits.getManager().create(isTanh, new Shape(1, width)).broadcast(n, width);
+    return NDArrays.where(condition, logits.tanh(), probabilities);
+  }
+
+  /**
+   * Decodes the continuous columns straight-through: forward value of the hard decode, gradient of the
+   * soft one.
+   *
+   * @param logits the generator's raw output, {@code n x width}, possibly with a graph
+   * @param uniform the noise, {@code n x width}
+   * @return {@code n x columns} in data units, in the manager of {@code logits}
+   */
+  public NDArray straightThrough(NDArray logits, NDArray uniform) {
+    NDManager manager = logits.getManager();
+    long n = logits.getShape().get(0);
+    if (columns == 0) {
+      return manager.zeros(new Shape(n, 0), DataType.FLOAT32);
+    }
+    NDArray p = perturbed(logits, uniform);
+    int entries = columns * maxModes;
+    NDArray alpha = p.gather(manager.create(alphaIndex, new Shape(1, columns)).broadcast(n, columns), 1);
+    NDArray modes = p.gather(manager.create(modeIndex, new Shape(1, entries)).broadcast(n, entries), 1)
+        .add(manager.create(padBias, new Shape(1, entries)))
+        .reshape(n, columns, maxModes);
+    NDArray values = alpha.reshape(n, columns, 1).mul(manager.create(scales, new Shape(1, columns, maxModes)))
+        .add(manager.create(means, new Shape(1, columns, maxModes)));
+    NDArray weights = modes.div(tau).softmax(2);
+    NDArray drawn = modes.eq(modes.max(new int[] {2}, true)).toType(DataType.FLOAT32, false);
+    NDArray soft = weights.mul(values).sum(new int[] {2});
+    NDArray hard = drawn.mul(values).sum(new int[] {2});
+    return soft.add(hard.sub(soft).stopGradient());
+  }
+}

@@ -1,0 +1,187 @@
+package dev.shifter.ctgan.internal;
+
+import dev.shifter.api.ArtifactException;
+import dev.shifter.api.InvalidInputException;
+import dev.shifter.api.ShifterException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The layout of a saved model directory, written atomically ({@link AtomicDirectory}) and checked on
+ * reading:
+ *
+ * <pre>
+ * manifest.json        format and version, configuration and seed, columns, transformer state,
+ *                      category counts, training progress, provenance ({@link ModelManifest})
+ * generator.params     the generator's parameters, BatchNorm running statistics included
+ *                      ({@code Block.saveParameters})
+ * critic.params        the critic's parameters
+ * generator-adam.bin   the generator optimizer's step count and moments ({@link AdamOptimizer#save})
+ * critic-adam.bin      the critic optimizer's state
+ * checksums.sha256     the SHA-256 of each file above, in the format of sha256sum (check it with
+ *                      {@code sha256sum -c checksums.sha256})
+ * </pre>
+ *
+ * <p>Reading verifies every checksum before it parses anything, and names the file that is missing or
+ * damaged. No Java serialization is involved.
+ */
+public final class ModelFiles {
+  /** The manifest's file name. */
+  public static final String MANIFEST = "manifest.json";
+
+  /** The generator's parameter file. */
+  public static final String GENERATOR = "generator.params";
+
+  /** The critic's parameter file. */
+  public static final String CRITIC = "critic.params";
+
+  /** The generator optimizer's state. */
+  public static final String GENERATOR_ADAM = "generator-adam.bin";
+
+  /** The critic optimizer's state. */
+  public static final String CRITIC_ADAM = "critic-adam.bin";
+
+  /** The checksums of all other files. */
+  public static final String CHECKSUMS = "checksums.sha256";
+
+  private static final List<String> FILES = List.of(MANIFEST, GENERATOR, CRITIC, GENERATOR_ADAM, CRITIC_ADAM);
+  private static final String WHAT = "a Shifter model directory";
+
+  private ModelFiles() {}
+
+  /**
+   * Writes a model directory atomically, replacing an existing model directory.
+   *
+   * @param dir the directory to create or replace
+   * @param artifact the model
+   * @throws InvalidInputException if {@code dir} is a file, or a non-empty directory that does not hold
+   *     a model (it is never replaced), or not writable
+   * @throws ShifterException if writing fails otherwise; the old directory is then unchanged
+   */
+  public static void write(Path dir, ModelArtifact artifact) {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    files.put(MANIFEST, ManifestJson.write(artifact.manifest()));
+    files.put(GENERATOR, artifact.state().generator());
+    files.put(CRITIC, artifact.state().critic());
+    files.put(GENERATOR_ADAM, artifact.state().generatorAdam());
+    files.put(CRITIC_ADAM, artifact.state().criticAdam());
+    StringBuilder checksums = new StringBuilder();
+    for (Map.Entry<String, byte[]> file : files.entrySet()) {
+      checksums.append(Sha256.of(file.getValue())).append("  ").append(file.getKey()).append('\n');
+    }
+    AtomicDirectory.replace(dir, ModelFiles::looksLikeAModel, WHAT, temp -> {
+      for (Map.Entry<String, byte[]> file : files.entrySet()) {
+        AtomicDirectory.writeDurably(temp.resolve(file.getKey()), file.getValue());
+      }
+      AtomicDirectory.writeDurably(temp.resolve(CHECKSUMS), checksums.toString().getBytes(StandardCharsets.UTF_8));
+    });
+  }
+
+  /**
+   * Tells whether a directory holds a model, or what is left of one: a manifest or a checksums file.
+   *
+   * @param dir the directory
+   * @return whether it may be replaced by a model
+   */
+  public static boolean looksLikeAModel(Path dir) {
+    return Files.isRegularFile(dir.resolve(MANIFEST)) || Files.isRegularFile(dir.resolve(CHECKSUMS));
+  }
+
+  /**
+   * Reads a model directory, checking every file against its checksum and the manifest's format and
+   * version.
+   *
+   * @param dir the directory
+   * @return the model
+   * @throws ArtifactException if the directory or a file is missing, damaged or of another format; the
+   *     message names the file and says how to fix it
+   */
+  public static ModelArtifact read(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new ArtifactException(missingDirectoryMessage(dir));
+    }
+    Path checksumFile = dir.resolve(CHECKSUMS);
+    Map<String, String> expected = parseChecksums(checksumFile, readFile(checksumFile, dir));
+    Map<String, byte[]> contents = new LinkedHashMap<>();
+    for (String name : FILES) {
+      Path file = dir.resolve(name);
+      String checksum = expected.get(name);
+      if (checksum == null) {
+        throw new ArtifactException(checksumFile + " lists no checksum for " + name + ": the directory was not "
+            + "written by this version of Shifter, or the file was edited. Fit or save the model again.");
+      }
+      byte[] bytes = readFile(file, dir);
+      if (!Sha256.of(bytes).equals(checksum)) {
+        throw new ArtifactException(file + " is damaged: its SHA-256 differs from the one in " + CHECKSUMS + ". "
+            + "Restore the model directory from a backup (copy it whole), or fit the model again. A file edited "
+            + "by hand is refused too.");
+      }
+      contents.put(name, bytes);
+    }
+    ModelManifest manifest = ManifestJson.read(contents.get(MANIFEST), dir.resolve(MANIFEST).toString());
+    return new ModelArtifact(manifest, new NetworkState(contents.get(GENERATOR), contents.get(CRITIC),
+        contents.get(GENERATOR_ADAM), contents.get(CRITIC_ADAM)));
+  }
+
+  /**
+   * Returns the paths of the four state files in the order {@link CtganTraining#restore} expects, for
+   * messages.
+   *
+   * @param dir the model directory
+   * @return generator, critic, generator optimizer and critic optimizer files
+   */
+  public static List<String> stateFiles(Path dir) {
+    return List.of(dir.resolve(GENERATOR).toString(), dir.resolve(CRITIC).toString(),
+        dir.resolve(GENERATOR_ADAM).toString(), dir.resolve(CRITIC_ADAM).toString());
+  }
+
+  private static String missingDirectoryMessage(Path dir) {
+    if (Files.exists(dir)) {
+      return dir + " is a file, not a model directory. Give the directory written by 'shifter fit' or "
+          + "CtganModel.save.";
+    }
+    @Nullable Path interrupted = AtomicDirectory.interruptedReplacement(dir);
+    if (interrupted != null) {
+      return dir + " does not exist, but " + interrupted + " does: a save was interrupted while it replaced the "
+          + "model. Rename " + interrupted.getFileName() + " to " + dir.getFileName() + " to get the previous model "
+          + "back.";
+    }
+    return dir + ": no such model directory. Check the path, or fit a model first (shifter fit --data FILE --out "
+        + "DIR).";
+  }
+
+  private static byte[] readFile(Path file, Path dir) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new ArtifactException(file + " is missing: " + dir + " is not a complete model directory. Copy the "
+          + "whole directory again, restore it from a backup, or fit the model again.", e);
+    } catch (IOException e) {
+      throw new ArtifactException(file + " cannot be read (" + e + "). Check its permissions.", e);
+    }
+  }
+
+  private static Map<String, String> parseChecksums(Path file, byte[] bytes) {
+    Map<String, String> checksums = new LinkedHashMap<>();
+    List<String> lines = new String(bytes, StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      int space = line.indexOf(' ');
+      String hash = space < 0 ? "" : line.substring(0, space);
+      String name = space < 0 ? "" : line.substring(space).strip().replaceFirst("^\\*", "");
+      if (!hash.matches("[0-9a-f]{64}") || name.isEmpty()) {
+        throw new ArtifactException(file + ", line " + (i + 1) + ", is not '<sha-256>  <file>': the checksums file "
+            + "is damaged. Restore the model directory from a backup, or fit the model again.");
+      }
+      checksums.put(name, hash);
+    }
+    return checksums;
+  }
+}

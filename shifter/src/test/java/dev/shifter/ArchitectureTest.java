@@ -41,6 +41,14 @@ class ArchitectureTest {
   }
 
   @Test
+  void theShifterLibraryKnowsNothingOfTheCommandLineOrTheFileFormats() {
+    noClasses().that().resideInAPackage("dev.shifter.shift..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.shifter.cli..", "dev.shifter.io..", "picocli..",
+            "me.tongfei..")
+        .check(classes);
+  }
+
+  @Test
   void theModuleDoesNotReachIntoTheMetaFeatureImplementations() {
     ArchitectureRules.assertDoesNotDependOn(classes, List.of("dev.shifter.metafeatures.."));
   }

@@ -68,25 +68,22 @@ public interface GeneratorAdapter extends AutoCloseable {
 
   /**
    * Generates rows in the model's own encoded feature space, with a graph back to {@code z}: the
-   * space in which the Shifter's feature-space regularizer measures how far shifted rows moved.
+   * space in which the Shifter's feature-space regularizer measures how far shifted rows moved. That
+   * regularizer divides each encoded column by its spread over the unshifted rows, so the encoding's
+   * units do not matter, only which columns it has.
    *
-   * <p>The default takes {@link #generateDifferentiable} and divides each continuous column by its
-   * standard deviation over this batch (treated as a constant, no gradient through it; 1e-6 is
-   * added), so that every column weighs alike whatever its unit. The columns are not centred, so a
-   * shift of a column's location shows in this space. An adapter with a natural encoding (CTGAN's
-   * mode-specific normalisation and one-hot columns) should override this method; the values of two
-   * calls must be comparable row by row, so an override should not draw fresh random modes.
+   * <p>The default returns {@link #generateDifferentiable}: the continuous columns in data units (the
+   * regularizer then compares standardised continuous columns). An adapter with a richer encoding
+   * (CTGAN's mode-specific normalisation with its mode and category one-hots) should override this
+   * method. Two calls must be comparable row by row, so an override should not draw fresh random
+   * modes on each call (a soft, deterministic encoding suits).
    *
    * @param z an {@code n x latentDim()} float32 matrix, typically requiring a gradient
    * @param cond an {@code n x condDim()} float32 matrix
    * @return an {@code n x e} float32 matrix, {@code e} fixed for the adapter
    */
   default NDArray generateEncoded(NDArray z, NDArray cond) {
-    NDArray x = generateDifferentiable(z, cond);
-    NDArray constant = x.stopGradient();
-    NDArray centred = constant.sub(constant.mean(new int[] {0}, true));
-    NDArray sd = centred.square().mean(new int[] {0}, true).sqrt().add(1e-6f);
-    return x.div(sd);
+    return generateDifferentiable(z, cond);
   }
 
   /** Releases native resources held by the adapter (not the model it came from). */

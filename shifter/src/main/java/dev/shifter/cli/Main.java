@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "shifter", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Synthetic tabular data with the statistics you ask for.",
-    subcommands = {MetaFeaturesCommand.class, FitCommand.class, SampleCommand.class, EvaluateCommand.class,
-        HelpCommand.class},
+    subcommands = {MetaFeaturesCommand.class, FitCommand.class, SampleCommand.class, TrainCommand.class,
+        GenerateCommand.class, EvaluateCommand.class, HelpCommand.class},
     footer = {"", "Exit codes: 0 done, 1 internal error, 2 bad usage, 3 bad input, 4 plug-in failure."})
 public final class Main implements Callable<Integer> {
   /** DJL must not download anything: the PyTorch native library ships with Shifter. */

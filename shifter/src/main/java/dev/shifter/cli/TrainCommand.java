@@ -1,0 +1,207 @@
+package dev.shifter.cli;
+
+import dev.shifter.api.InvalidInputException;
+import dev.shifter.shift.GeneratorLoaders;
+import dev.shifter.shift.LoadedGenerator;
+import dev.shifter.shift.ShifterConfig;
+import dev.shifter.shift.ShifterTrainer;
+import dev.shifter.shift.StopReason;
+import dev.shifter.shift.Targets;
+import dev.shifter.shift.TrainedShifter;
+import dev.shifter.shift.TrainingSummary;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code shifter train}: trains a Shifter against a fitted model for target meta-features (or a range
+ * of them) and writes the Shifter directory, with checkpoints in the same directory; {@code --resume}
+ * continues one. Settings come from the defaults, then {@code --config}, then the flags. The targets are
+ * checked before anything is trained. Ctrl-C stops after the current step and saves the Shifter.
+ */
+@Command(name = "train", sortOptions = false, mixinStandardHelpOptions = true,
+    description = {"Train a Shifter: a latent shift of a fitted model's noise that gives generated data the "
+        + "meta-features asked for.",
+        "", "Targets have the shape of 'shifter metafeatures --format json', e.g. {\"skewness\": {\"age\": 1.5}, "
+        + "\"cor\": {\"age~hours-per-week\": 0.4}}; a range file has [low, high] entries, and the Shifter then "
+        + "generates for any target inside the range. Prints the final evaluation (target, reached, unshifted "
+        + "value, within tolerance) on standard output."},
+    footer = {"", "Exit codes: 0 done, 1 internal error or training diverged, 2 bad usage, 3 bad input, "
+        + "4 plug-in failure."})
+final class TrainCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--model", required = true, paramLabel = "DIR", description = "The fitted model directory.")
+  @Nullable Path model;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  TargetFiles targets = new TargetFiles();
+
+  @Option(names = "--out", required = true, paramLabel = "DIR",
+      description = "The Shifter directory to write (replaced if it holds a Shifter; never if it holds other files).")
+  @Nullable Path out;
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "A JSON file of settings (snake_case keys, e.g. {\"lambda_z\": 0.05, \"shifter_hidden\": [256]}); "
+          + "the flags below override it.")
+  @Nullable Path config;
+
+  @Option(names = "--steps", paramLabel = "N", description = "The most training steps (default 2000).")
+  @Nullable Integer steps;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Seed of the noise, targets and weights (default 0).")
+  @Nullable Long seed;
+
+  @Option(names = "--batch-size", paramLabel = "N", description = "Rows generated per step (default 1000).")
+  @Nullable Integer batchSize;
+
+  @Option(names = "--lambda-z", paramLabel = "X", description = "Weight of the latent regularizer (default 0.01).")
+  @Nullable Double lambdaZ;
+
+  @Option(names = "--lambda-x", paramLabel = "X",
+      description = "Weight of the feature-space regularizer (default 0.01).")
+  @Nullable Double lambdaX;
+
+  @Option(names = "--delta-scale", paramLabel = "X", description = "Factor of the latent residual (default 1).")
+  @Nullable Double deltaScale;
+
+  @Option(names = "--learning-rate", paramLabel = "X", description = "Adam's learning rate (default 0.001).")
+  @Nullable Double learningRate;
+
+  @Option(names = "--tolerance", paramLabel = "X",
+      description = "Relative tolerance of a target entry (default 0.05); training stops early when every entry "
+          + "is well within it.")
+  @Nullable Double tolerance;
+
+  @Option(names = "--meta-loss", paramLabel = "mse|huber|relative", description = "The meta loss (default mse).")
+  @Nullable String metaLoss;
+
+  @Option(names = "--latent-reg", paramLabel = "mean_square|moments",
+      description = "The latent regularizer (default mean_square).")
+  @Nullable String latentReg;
+
+  @Option(names = "--checkpoint-every", paramLabel = "N",
+      description = "Write a checkpoint to --out every N steps (default 200).")
+  @Nullable Integer checkpointEvery;
+
+  @Option(names = "--resume", description = "Continue the checkpoint in --out (same targets and settings; only "
+      + "--steps and --checkpoint-every may change).")
+  boolean resume;
+
+  @Option(names = "--progress", paramLabel = "auto|bar|lines|none", defaultValue = "auto",
+      description = "Progress display on standard error: a bar on a terminal, lines otherwise (default auto).")
+  ProgressMode progress = ProgressMode.AUTO;
+
+  @Mixin
+  PluginOptions plugins;
+
+  @Mixin
+  CommonOptions common;
+
+  /** Exactly one of the two target options. */
+  static final class TargetFiles {
+    @Option(names = "--target", required = true, paramLabel = "FILE",
+        description = "Fixed targets: {\"feature\": {\"column\": value}}.")
+    @Nullable Path fixed;
+
+    @Option(names = "--target-range", required = true, paramLabel = "FILE",
+        description = "A range of targets: {\"feature\": {\"column\": [low, high]}}.")
+    @Nullable Path range;
+  }
+
+  @Override
+  public Integer call() {
+    Diagnostics diagnostics = Diagnostics.of(spec);
+    Path modelDir = Objects.requireNonNull(model);
+    Path outDir = Objects.requireNonNull(out);
+    if (resume && !Files.isDirectory(outDir)) {
+      throw new InvalidInputException(outDir + ": no checkpoint to resume (the directory does not exist). Run "
+          + "without --resume to start training.");
+    }
+    Targets wanted = targets.fixed != null ? Targets.read(targets.fixed) : Targets.readRange(
+        Objects.requireNonNull(targets.range));
+    ShifterConfig settings = settings();
+    try (LoadedPlugins loaded = plugins.load(diagnostics);
+        LoadedGenerator generator = GeneratorLoaders.load(modelDir)) {
+      TrainProgressDisplay display = new TrainProgressDisplay(spec.commandLine().getErr(), progress);
+      ShifterTrainer trainer = ShifterTrainer.builder().setGenerator(generator).setTargets(wanted)
+          .optConfig(settings).optRegistry(loaded.registry()).optOutputDirectory(outDir).optResume(resume)
+          .optListener(display).build();
+      StopOnShutdown stop = new StopOnShutdown(trainer::requestStop);
+      try {
+        TrainedShifter trained;
+        try {
+          trained = trainer.train();
+        } finally {
+          display.close();
+        }
+        try (TrainedShifter shifter = trained) {
+          TrainingSummary summary = shifter.summary().orElseThrow();
+          TargetReportText.printTable(summary.evaluation(), spec.commandLine().getOut());
+          diagnostics.note(String.format(Locale.ROOT, "wrote the Shifter to %s: %d steps in %.1f s (%.1f steps/s), %s.",
+              outDir, summary.steps(), summary.seconds(), summary.stepsPerSecond(), reason(summary.stopReason())));
+        }
+        return ExitCode.OK.code();
+      } finally {
+        stop.close();
+      }
+    }
+  }
+
+  private static String reason(StopReason reason) {
+    return switch (reason) {
+      case CONVERGED -> "stopped early with every target within tolerance";
+      case MAX_STEPS -> "all steps taken";
+      case STOPPED -> "stopped on request; continue with --resume";
+    };
+  }
+
+  private ShifterConfig settings() {
+    ShifterConfig base = config != null ? ShifterConfig.read(config) : ShifterConfig.defaults();
+    ShifterConfig.Builder builder = base.toBuilder();
+    if (steps != null) {
+      builder.optSteps(steps);
+    }
+    if (seed != null) {
+      builder.optSeed(seed);
+    }
+    if (batchSize != null) {
+      builder.optTrainSamples(batchSize);
+    }
+    if (lambdaZ != null) {
+      builder.optLambdaZ(lambdaZ);
+    }
+    if (lambdaX != null) {
+      builder.optLambdaX(lambdaX);
+    }
+    if (deltaScale != null) {
+      builder.optDeltaScale(deltaScale);
+    }
+    if (learningRate != null) {
+      builder.optLearningRate(learningRate);
+    }
+    if (tolerance != null) {
+      builder.optTolerance(tolerance);
+    }
+    if (metaLoss != null) {
+      builder.optMetaLoss(metaLoss);
+    }
+    if (latentReg != null) {
+      builder.optLatentReg(latentReg);
+    }
+    if (checkpointEvery != null) {
+      builder.optCheckpointEvery(checkpointEvery);
+    }
+    return builder.build();
+  }
+}

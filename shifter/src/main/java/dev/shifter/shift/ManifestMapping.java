@@ -1,0 +1,58 @@
+package dev.shifter.shift;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.shifter.api.ArtifactException;
+import dev.shifter.api.ShifterException;
+import dev.shifter.shift.internal.Json;
+import dev.shifter.shift.internal.Provenance;
+import dev.shifter.shift.internal.ShifterFiles;
+import dev.shifter.shift.internal.ShifterManifest;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** Converts between the public types and the manifest of a Shifter directory. */
+final class ManifestMapping {
+  private ManifestMapping() {}
+
+  static ShifterManifest toManifest(ShifterState state, String status, int step, @Nullable TrainingSummary summary) {
+    ShifterManifest.ModelInfo model = new ShifterManifest.ModelInfo(state.model.fingerprint(), state.model.location(),
+        state.adapter.latentDim(), state.adapter.condDim(), state.adapter.continuousColumns());
+    return new ShifterManifest(ShifterFiles.FORMAT, ShifterFiles.FORMAT_VERSION, status, step,
+        Json.mapper().valueToTree(state.config), state.targets.isRange(), state.targets.specs(), state.calibration,
+        model, summary == null ? null : Json.mapper().valueToTree(summary), Provenance.current());
+  }
+
+  static ShifterConfig config(ShifterManifest manifest, String source) {
+    try {
+      return Json.mapper().treeToValue(manifest.config(), ShifterConfig.class);
+    } catch (JsonProcessingException | ShifterException e) {
+      throw new ArtifactException(source + " has settings this version cannot read (" + e.getMessage() + "). Train "
+          + "the Shifter again.", e);
+    }
+  }
+
+  static Targets targets(ShifterManifest manifest, String source) {
+    try {
+      List<TargetEntry> entries = manifest.targets().stream()
+          .map(s -> new TargetEntry(s.feature(), s.key(), s.low(), s.high())).toList();
+      return manifest.range() ? Targets.range(entries) : Targets.of(entries);
+    } catch (ShifterException e) {
+      throw new ArtifactException(source + " has damaged targets (" + e.getMessage() + "). Train the Shifter again.",
+          e);
+    }
+  }
+
+  static @Nullable TrainingSummary summary(ShifterManifest manifest, String source) {
+    JsonNode training = manifest.training();
+    if (training == null || training.isNull()) {
+      return null;
+    }
+    try {
+      return Json.mapper().treeToValue(training, TrainingSummary.class);
+    } catch (JsonProcessingException e) {
+      throw new ArtifactException(source + " has a damaged training summary (" + Json.describe(e) + "). Train the "
+          + "Shifter again.", e);
+    }
+  }
+}

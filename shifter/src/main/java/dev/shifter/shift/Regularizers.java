@@ -1,0 +1,76 @@
+package dev.shifter.shift;
+
+import dev.shifter.api.InvalidInputException;
+import dev.shifter.api.Regularizer;
+import dev.shifter.shift.internal.FeatureSpaceDistance;
+import dev.shifter.shift.internal.LatentMeanSquare;
+import dev.shifter.shift.internal.LatentMoments;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The built-in regularizers. {@code latent_reg} keeps the shifted noise close to the noise the
+ * generator knows; {@code feature_space_reg} keeps the shifted rows close to the unshifted ones.
+ *
+ * <p>A realism term from the frozen CTGAN critic is not built in: {@link dev.shifter.api.GeneratorAdapter}
+ * offers no critic. An adapter that has one can contribute it as a custom {@link Regularizer}.
+ */
+public final class Regularizers {
+  /** Config name of {@link #latentMeanSquare()}. */
+  public static final String MEAN_SQUARE = "mean_square";
+  /** Config name of {@link #latentMoments()}. */
+  public static final String MOMENTS = "moments";
+
+  private static final List<String> LATENT = List.of(MEAN_SQUARE, MOMENTS);
+
+  private Regularizers() {}
+
+  /**
+   * The default latent regularizer, named {@code latent_reg}: the mean squared shift
+   * {@code mean((z' - z)^2)}.
+   *
+   * @return the regularizer
+   */
+  public static Regularizer latentMeanSquare() {
+    return new LatentMeanSquare();
+  }
+
+  /**
+   * The alternative latent regularizer, named {@code latent_reg}: how far the shifted batch's mean and
+   * covariance are from those of {@code N(0, I)}, {@code mean(mean(z')^2) + mean((cov(z') - I)^2)}.
+   * It lets single rows move freely as long as the batch still looks like standard normal noise.
+   *
+   * @return the regularizer
+   */
+  public static Regularizer latentMoments() {
+    return new LatentMoments();
+  }
+
+  /**
+   * The feature-space regularizer, named {@code feature_space_reg}: the mean squared distance between
+   * the shifted and unshifted rows in the generator's encoded space
+   * ({@link dev.shifter.api.GeneratorAdapter#generateEncoded}), each encoded column divided by its
+   * variance over the unshifted rows (plus 1 % of the mean variance), so that units do not matter.
+   *
+   * @return the regularizer
+   */
+  public static Regularizer featureSpace() {
+    return new FeatureSpaceDistance();
+  }
+
+  /**
+   * Returns a latent regularizer by its config name.
+   *
+   * @param name {@code mean_square} or {@code moments}
+   * @return the regularizer
+   * @throws InvalidInputException if the name is unknown
+   */
+  public static Regularizer latent(String name) {
+    return switch (name.toLowerCase(Locale.ROOT)) {
+      case MEAN_SQUARE -> latentMeanSquare();
+      case MOMENTS -> latentMoments();
+      default -> throw new InvalidInputException("Unknown latent regularizer '" + name + "'. Known: "
+          + String.join(", ", LATENT) + ".");
+    };
+  }
+}

@@ -1,0 +1,528 @@
+package dev.shifter.shift;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shifter.api.InvalidInputException;
+import dev.shifter.shift.internal.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The settings of a Shifter's training: network sizes, loss weights, schedule and tolerances. In a
+ * JSON config file the keys are the component names in snake_case ({@code "lambda_z": 0.05}); keys
+ * left out keep their {@link #defaults() default}.
+ *
+ * @param steps the most training steps (each one a fresh batch)
+ * @param trainSamples the rows generated per step
+ * @param evalSamples the rows of an evaluation batch (early stopping, final report)
+ * @param evalEvery evaluate every this many steps
+ * @param checkpointEvery write a checkpoint every this many steps (when a checkpoint directory is set)
+ * @param calibrationBatches the unshifted batches drawn before training to estimate each entry's
+ *     value and its sampling noise
+ * @param learningRate Adam's learning rate
+ * @param deltaScale the factor of the residual: {@code z' = z + deltaScale * Delta([z, c, mean(z)])}
+ * @param shifterHidden the hidden layer widths of Delta
+ * @param encoderHidden the hidden layer widths of the MetaEncoder
+ * @param encodingDim the width of the MetaEncoder's output {@code c}
+ * @param lambdaZ the weight of the latent regularizer
+ * @param lambdaX the weight of the feature-space regularizer
+ * @param metaLoss the meta loss: {@code mse}, {@code huber} or {@code relative} (see {@link MetaLosses})
+ * @param latentReg the latent regularizer: {@code mean_square} or {@code moments} (see {@link Regularizers})
+ * @param tolerance the relative tolerance of a target entry: reached when
+ *     {@code |value - target| <= max(tolerance * |target|, its sampling noise, absoluteTolerance)}
+ * @param absoluteTolerance the smallest tolerance of an entry, in its own units
+ * @param stopWithin training stops early once every entry is within this fraction of its tolerance
+ * @param stopPatience the early stop needs that at this many evaluations in a row (one lucky batch
+ *     does not stop training)
+ * @param seed the seed of the noise, the target draws and the initial weights
+ */
+public record ShifterConfig(
+    int steps,
+    int trainSamples,
+    int evalSamples,
+    int evalEvery,
+    int checkpointEvery,
+    int calibrationBatches,
+    double learningRate,
+    double deltaScale,
+    List<Integer> shifterHidden,
+    List<Integer> encoderHidden,
+    int encodingDim,
+    double lambdaZ,
+    double lambdaX,
+    String metaLoss,
+    String latentReg,
+    double tolerance,
+    double absoluteTolerance,
+    double stopWithin,
+    int stopPatience,
+    long seed) {
+
+  private static final ShifterConfig DEFAULTS = new ShifterConfig(2000, 1000, 4000, 50, 200, 8, 1e-3, 1.0,
+      List.of(128, 128), List.of(64), 16, 0.01, 0.01, MetaLosses.MSE, Regularizers.MEAN_SQUARE, 0.05, 1e-6, 0.5,
+      2, 0L);
+
+  /**
+   * Checks every setting.
+   *
+   * @throws InvalidInputException if a setting is out of range; the message names it
+   */
+  public ShifterConfig {
+    shifterHidden = List.copyOf(shifterHidden);
+    encoderHidden = List.copyOf(encoderHidden);
+    positive("steps", steps);
+    if (trainSamples < 2) {
+      throw invalid("train_samples", trainSamples, "at least 2 (meta-features need two rows)");
+    }
+    if (evalSamples < 2) {
+      throw invalid("eval_samples", evalSamples, "at least 2");
+    }
+    positive("eval_every", evalEvery);
+    positive("checkpoint_every", checkpointEvery);
+    if (calibrationBatches < 2) {
+      throw invalid("calibration_batches", calibrationBatches, "at least 2 (the sampling noise needs two batches)");
+    }
+    positive("learning_rate", learningRate);
+    positive("delta_scale", deltaScale);
+    for (int width : shifterHidden) {
+      positive("shifter_hidden", width);
+    }
+    for (int width : encoderHidden) {
+      positive("encoder_hidden", width);
+    }
+    positive("encoding_dim", encodingDim);
+    nonNegative("lambda_z", lambdaZ);
+    nonNegative("lambda_x", lambdaX);
+    MetaLosses.byName(metaLoss);
+    Regularizers.latent(latentReg);
+    positive("tolerance", tolerance);
+    nonNegative("absolute_tolerance", absoluteTolerance);
+    if (!(stopWithin > 0 && stopWithin <= 1)) {
+      throw invalid("stop_within", stopWithin, "in (0, 1]");
+    }
+    positive("stop_patience", stopPatience);
+  }
+
+  /**
+   * Returns the default settings.
+   *
+   * @return the defaults
+   */
+  public static ShifterConfig defaults() {
+    return DEFAULTS;
+  }
+
+  /**
+   * Starts a builder from the defaults.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder(DEFAULTS);
+  }
+
+  /**
+   * Starts a builder from these settings.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /**
+   * Reads a JSON config file; keys left out keep the defaults.
+   *
+   * @param file the file
+   * @return the settings
+   * @throws InvalidInputException if the file is missing, not JSON, has an unknown key or a bad value
+   */
+  public static ShifterConfig read(Path file) {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw new InvalidInputException("Config file " + file + " does not exist. Check the path.", e);
+    } catch (IOException e) {
+      throw new InvalidInputException("Cannot read the config file " + file + ": " + e.getMessage(), e);
+    }
+    return parse(text, file.toString());
+  }
+
+  /**
+   * Parses JSON settings over the defaults.
+   *
+   * @param json a JSON object such as {@code {"steps": 500, "lambda_z": 0.1}}
+   * @return the settings
+   * @throws InvalidInputException if the text is not such an object, has an unknown key or a bad value
+   */
+  public static ShifterConfig fromJson(String json) {
+    return parse(json, "The config");
+  }
+
+  /**
+   * Applies JSON settings over these ones.
+   *
+   * @param json a JSON object of settings to change
+   * @return the new settings
+   * @throws InvalidInputException if the text is not such an object, has an unknown key or a bad value
+   */
+  public ShifterConfig withJson(String json) {
+    return merge(this, json, "The config");
+  }
+
+  private static ShifterConfig parse(String json, String source) {
+    return merge(DEFAULTS, json, source);
+  }
+
+  private static ShifterConfig merge(ShifterConfig base, String json, String source) {
+    JsonNode given;
+    try {
+      given = Json.mapper().readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new InvalidInputException(source + " is not valid JSON: " + Json.describe(e) + ".", e);
+    }
+    if (given == null || !given.isObject()) {
+      throw new InvalidInputException(source + " must be a JSON object such as {\"steps\": 500, \"lambda_z\": 0.1}.");
+    }
+    ObjectNode merged = Json.mapper().valueToTree(base);
+    List<String> known = new ArrayList<>();
+    merged.fieldNames().forEachRemaining(known::add);
+    for (Iterator<Map.Entry<String, JsonNode>> it = given.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = it.next();
+      if (!merged.has(field.getKey())) {
+        throw new InvalidInputException(source + " has an unknown setting '" + field.getKey() + "'. Known settings: "
+            + String.join(", ", known) + ".");
+      }
+      merged.set(field.getKey(), field.getValue());
+    }
+    try {
+      return Json.mapper().treeToValue(merged, ShifterConfig.class);
+    } catch (JsonProcessingException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof InvalidInputException invalid) {
+        throw new InvalidInputException(source + ": " + invalid.getMessage(), invalid);
+      }
+      throw new InvalidInputException(source + " has a value of the wrong type: " + Json.describe(e)
+          + ". Numbers must be numbers, sizes lists of numbers such as [128, 128].", e);
+    }
+  }
+
+  /**
+   * Returns the settings as a JSON object with snake_case keys.
+   *
+   * @return the JSON text
+   */
+  public String toJson() {
+    try {
+      return Json.mapper().writeValueAsString(this);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A config always converts to JSON", e);
+    }
+  }
+
+  private static void positive(String name, double value) {
+    if (!(value > 0) || Double.isInfinite(value)) {
+      throw invalid(name, value, "positive");
+    }
+  }
+
+  private static void nonNegative(String name, double value) {
+    if (!(value >= 0) || Double.isInfinite(value)) {
+      throw invalid(name, value, "zero or positive");
+    }
+  }
+
+  private static InvalidInputException invalid(String name, double value, String expected) {
+    String shown = value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value)
+        : String.valueOf(value);
+    return new InvalidInputException("Setting " + name + " must be " + expected + ", got " + shown
+        + ". Fix it in the config file or on the command line.");
+  }
+
+  /** Builds a {@link ShifterConfig}; every setting is optional and starts from a base. */
+  public static final class Builder {
+    private int steps;
+    private int trainSamples;
+    private int evalSamples;
+    private int evalEvery;
+    private int checkpointEvery;
+    private int calibrationBatches;
+    private double learningRate;
+    private double deltaScale;
+    private List<Integer> shifterHidden;
+    private List<Integer> encoderHidden;
+    private int encodingDim;
+    private double lambdaZ;
+    private double lambdaX;
+    private String metaLoss;
+    private String latentReg;
+    private double tolerance;
+    private double absoluteTolerance;
+    private double stopWithin;
+    private int stopPatience;
+    private long seed;
+
+    private Builder(ShifterConfig base) {
+      steps = base.steps;
+      trainSamples = base.trainSamples;
+      evalSamples = base.evalSamples;
+      evalEvery = base.evalEvery;
+      checkpointEvery = base.checkpointEvery;
+      calibrationBatches = base.calibrationBatches;
+      learningRate = base.learningRate;
+      deltaScale = base.deltaScale;
+      shifterHidden = base.shifterHidden;
+      encoderHidden = base.encoderHidden;
+      encodingDim = base.encodingDim;
+      lambdaZ = base.lambdaZ;
+      lambdaX = base.lambdaX;
+      metaLoss = base.metaLoss;
+      latentReg = base.latentReg;
+      tolerance = base.tolerance;
+      absoluteTolerance = base.absoluteTolerance;
+      stopWithin = base.stopWithin;
+      stopPatience = base.stopPatience;
+      seed = base.seed;
+    }
+
+    /**
+     * Sets the most training steps.
+     *
+     * @param value at least 1
+     * @return this builder
+     */
+    public Builder optSteps(int value) {
+      steps = value;
+      return this;
+    }
+
+    /**
+     * Sets the rows generated per step.
+     *
+     * @param value at least 2
+     * @return this builder
+     */
+    public Builder optTrainSamples(int value) {
+      trainSamples = value;
+      return this;
+    }
+
+    /**
+     * Sets the rows of an evaluation batch.
+     *
+     * @param value at least 2
+     * @return this builder
+     */
+    public Builder optEvalSamples(int value) {
+      evalSamples = value;
+      return this;
+    }
+
+    /**
+     * Sets how often to evaluate (and possibly stop early).
+     *
+     * @param value every this many steps
+     * @return this builder
+     */
+    public Builder optEvalEvery(int value) {
+      evalEvery = value;
+      return this;
+    }
+
+    /**
+     * Sets how often to write a checkpoint.
+     *
+     * @param value every this many steps
+     * @return this builder
+     */
+    public Builder optCheckpointEvery(int value) {
+      checkpointEvery = value;
+      return this;
+    }
+
+    /**
+     * Sets the number of unshifted calibration batches.
+     *
+     * @param value at least 2
+     * @return this builder
+     */
+    public Builder optCalibrationBatches(int value) {
+      calibrationBatches = value;
+      return this;
+    }
+
+    /**
+     * Sets Adam's learning rate.
+     *
+     * @param value positive
+     * @return this builder
+     */
+    public Builder optLearningRate(double value) {
+      learningRate = value;
+      return this;
+    }
+
+    /**
+     * Sets the factor of the residual shift.
+     *
+     * @param value positive
+     * @return this builder
+     */
+    public Builder optDeltaScale(double value) {
+      deltaScale = value;
+      return this;
+    }
+
+    /**
+     * Sets the hidden layer widths of Delta.
+     *
+     * @param value the widths, possibly none
+     * @return this builder
+     */
+    public Builder optShifterHidden(List<Integer> value) {
+      shifterHidden = List.copyOf(value);
+      return this;
+    }
+
+    /**
+     * Sets the hidden layer widths of the MetaEncoder.
+     *
+     * @param value the widths, possibly none
+     * @return this builder
+     */
+    public Builder optEncoderHidden(List<Integer> value) {
+      encoderHidden = List.copyOf(value);
+      return this;
+    }
+
+    /**
+     * Sets the width of the MetaEncoder's output.
+     *
+     * @param value positive
+     * @return this builder
+     */
+    public Builder optEncodingDim(int value) {
+      encodingDim = value;
+      return this;
+    }
+
+    /**
+     * Sets the weight of the latent regularizer.
+     *
+     * @param value zero (off) or positive
+     * @return this builder
+     */
+    public Builder optLambdaZ(double value) {
+      lambdaZ = value;
+      return this;
+    }
+
+    /**
+     * Sets the weight of the feature-space regularizer.
+     *
+     * @param value zero (off) or positive
+     * @return this builder
+     */
+    public Builder optLambdaX(double value) {
+      lambdaX = value;
+      return this;
+    }
+
+    /**
+     * Sets the meta loss by name.
+     *
+     * @param value {@code mse}, {@code huber} or {@code relative}
+     * @return this builder
+     */
+    public Builder optMetaLoss(String value) {
+      metaLoss = value;
+      return this;
+    }
+
+    /**
+     * Sets the latent regularizer by name.
+     *
+     * @param value {@code mean_square} or {@code moments}
+     * @return this builder
+     */
+    public Builder optLatentReg(String value) {
+      latentReg = value;
+      return this;
+    }
+
+    /**
+     * Sets the relative tolerance of a target entry.
+     *
+     * @param value positive, e.g. 0.05 for 5 %
+     * @return this builder
+     */
+    public Builder optTolerance(double value) {
+      tolerance = value;
+      return this;
+    }
+
+    /**
+     * Sets the smallest tolerance of an entry.
+     *
+     * @param value zero or positive
+     * @return this builder
+     */
+    public Builder optAbsoluteTolerance(double value) {
+      absoluteTolerance = value;
+      return this;
+    }
+
+    /**
+     * Sets the fraction of the tolerance within which training stops early.
+     *
+     * @param value in (0, 1]
+     * @return this builder
+     */
+    public Builder optStopWithin(double value) {
+      stopWithin = value;
+      return this;
+    }
+
+    /**
+     * Sets how many evaluations in a row must pass before training stops early.
+     *
+     * @param value at least 1
+     * @return this builder
+     */
+    public Builder optStopPatience(int value) {
+      stopPatience = value;
+      return this;
+    }
+
+    /**
+     * Sets the seed.
+     *
+     * @param value any number
+     * @return this builder
+     */
+    public Builder optSeed(long value) {
+      seed = value;
+      return this;
+    }
+
+    /**
+     * Builds the settings.
+     *
+     * @return the settings
+     * @throws InvalidInputException if a setting is out of range
+     */
+    public ShifterConfig build() {
+      return new ShifterConfig(steps, trainSamples, evalSamples, evalEvery, checkpointEvery, calibrationBatches,
+          learningRate, deltaScale, shifterHidden, encoderHidden, encodingDim, lambdaZ, lambdaX, metaLoss, latentReg,
+          tolerance, absoluteTolerance, stopWithin, stopPatience, seed);
+    }
+  }
+}

@@ -1,0 +1,186 @@
+package dev.shifter.shift;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.shifter.api.ContinuousMatrix;
+import dev.shifter.api.GeneratorAdapter;
+import dev.shifter.api.InvalidInputException;
+import dev.shifter.api.Table;
+import dev.shifter.shift.internal.Calibration;
+import dev.shifter.shift.internal.Constants;
+import dev.shifter.shift.internal.ResolvedTargets;
+import dev.shifter.shift.internal.Seeds;
+import dev.shifter.shift.internal.ShiftNetworks;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+
+/**
+ * Everything a trained (or training) Shifter is made of: the frozen generator, the targets resolved
+ * against the meta-features, the calibration, and the networks whose parameters live in
+ * {@link #manager}.
+ */
+final class ShifterState implements AutoCloseable {
+  final NDManager manager;
+  final GeneratorAdapter adapter;
+  final ModelReference model;
+  final ShifterConfig config;
+  final Targets targets;
+  final ResolvedTargets resolved;
+  final Calibration calibration;
+  final ShiftNetworks networks;
+
+  ShifterState(NDManager manager, GeneratorAdapter adapter, ModelReference model, ShifterConfig config,
+      Targets targets, ResolvedTargets resolved, Calibration calibration, ShiftNetworks networks) {
+    this.manager = manager;
+    this.adapter = adapter;
+    this.model = model;
+    this.config = config;
+    this.targets = targets;
+    this.resolved = resolved;
+    this.calibration = calibration;
+    this.networks = networks;
+  }
+
+  /** Returns the lowest value of each entry. */
+  double[] lows() {
+    return targets.entries().stream().mapToDouble(TargetEntry::low).toArray();
+  }
+
+  /** Returns the highest value of each entry. */
+  double[] highs() {
+    return targets.entries().stream().mapToDouble(TargetEntry::high).toArray();
+  }
+
+  /** Returns the middle of each entry's range (the value of a fixed entry). */
+  double[] midpoints() {
+    return targets.entries().stream().mapToDouble(TargetEntry::midpoint).toArray();
+  }
+
+  /**
+   * Maps fixed targets onto the trained entries, checking that they name exactly these entries, each
+   * inside its trained range.
+   */
+  double[] valuesOf(Targets wanted) {
+    if (wanted.isRange()) {
+      throw new InvalidInputException("Generation needs fixed target values, not a range. Give one value per entry, "
+          + "e.g. " + targets.midpoint().toJson().replaceAll("\\s+", " ") + ".");
+    }
+    List<String> problems = new ArrayList<>();
+    double[] values = new double[targets.entries().size()];
+    for (int i = 0; i < values.length; i++) {
+      TargetEntry trained = targets.entries().get(i);
+      var given = wanted.find(trained.feature(), trained.key());
+      if (given.isEmpty()) {
+        problems.add("no value for " + trained.label() + " (the Shifter was trained for it)");
+        continue;
+      }
+      double value = given.get().low();
+      double slack = 1e-9 * Math.max(1, Math.max(Math.abs(trained.low()), Math.abs(trained.high())));
+      if (value < trained.low() - slack || value > trained.high() + slack) {
+        problems.add(trained.label() + " = " + value + " is outside the trained "
+            + (trained.isFixed() ? "target " + trained.low() : "range [" + trained.low() + ", " + trained.high() + "]"));
+      }
+      values[i] = value;
+    }
+    for (TargetEntry entry : wanted.entries()) {
+      if (targets.find(entry.feature(), entry.key()).isEmpty()) {
+        problems.add(entry.label() + " was not trained for");
+      }
+    }
+    if (!problems.isEmpty()) {
+      String fix = targets.isRange() ? "Give a value inside the trained range for each trained entry, or train a new "
+          + "Shifter for these targets."
+          : "This Shifter was trained for one fixed target; to generate for others, train it for a range with "
+              + "--target-range (Targets.range).";
+      throw new InvalidInputException("The target does not fit this Shifter: " + String.join("; ", problems) + ". "
+          + fix);
+    }
+    return values;
+  }
+
+  /** Shifts {@code z} towards the target values; the result lands in {@code z}'s manager. */
+  NDArray shift(NDArray z, double[] target, boolean training) {
+    NDArray u = Constants.of(z.getManager(), calibration.normalise(target), new Shape(1, target.length));
+    return networks.shift(z, u, training);
+  }
+
+  /**
+   * Measures the targeted entries of a shifted batch drawn with the given engine seed (the
+   * differentiable path, run without a graph).
+   */
+  double[] reached(double[] target, int rows, int engineSeed) {
+    try (NDManager scope = manager.newSubManager()) {
+      Engine.getInstance().setRandomSeed(engineSeed);
+      NDArray z = scope.randomNormal(new Shape(rows, adapter.latentDim()));
+      NDArray cond = adapter.sampleCondVec(scope, rows);
+      NDArray shifted = shift(z, target, false);
+      NDArray x = adapter.generateDifferentiable(shifted, cond);
+      return toDoubles(resolved.values(x).toFloatArray());
+    }
+  }
+
+  /** Builds the report of measured values against targets. */
+  List<TargetReport> report(double[] target, double[] reached, double[] unshifted, int rows) {
+    List<TargetReport> report = new ArrayList<>(target.length);
+    for (int i = 0; i < target.length; i++) {
+      TargetEntry entry = targets.entries().get(i);
+      double tolerance = calibration.tolerance(i, target[i], rows, config.tolerance(), config.absoluteTolerance());
+      report.add(new TargetReport(entry.feature(), entry.key(), target[i], reached[i], unshifted[i], tolerance,
+          Math.abs(reached[i] - target[i]) <= tolerance));
+    }
+    return report;
+  }
+
+  /** Generates a shifted table and its report; see {@link TrainedShifter#generate}. */
+  ShiftedTable generate(BufferAllocator allocator, int rows, long seed, double[] target) {
+    if (rows < 1) {
+      throw new InvalidInputException("The number of rows must be at least 1, got " + rows + ".");
+    }
+    Engine engine = Engine.getInstance();
+    try (NDManager scope = manager.newSubManager()) {
+      engine.setRandomSeed(Seeds.fold(Seeds.derive(seed, 0)));
+      NDArray z = scope.randomNormal(new Shape(rows, adapter.latentDim()));
+      NDArray cond = adapter.sampleCondVec(scope, rows);
+      NDArray shifted = shift(z, target, false);
+      int decodeSeed = Seeds.fold(Seeds.derive(seed, 1));
+      engine.setRandomSeed(decodeSeed);
+      Table table = adapter.generate(allocator, shifted, cond);
+      try {
+        double[] reached = measure(table, scope);
+        double[] unshifted;
+        engine.setRandomSeed(decodeSeed);
+        try (Table plain = adapter.generate(allocator, z, cond)) {
+          unshifted = measure(plain, scope);
+        }
+        return new ShiftedTable(table, report(target, reached, unshifted, rows));
+      } catch (RuntimeException e) {
+        table.close();
+        throw e;
+      }
+    }
+  }
+
+  private double[] measure(Table table, NDManager scope) {
+    try (NDManager inner = scope.newSubManager();
+        ContinuousMatrix matrix = table.toMatrix(inner, resolved.columns())) {
+      return toDoubles(resolved.values(matrix.values()).toFloatArray());
+    }
+  }
+
+  static double[] toDoubles(float[] values) {
+    double[] result = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      result[i] = values[i];
+    }
+    return result;
+  }
+
+  /** Frees the networks (not the adapter, which belongs to the caller). */
+  @Override
+  public void close() {
+    manager.close();
+  }
+}

@@ -1,0 +1,241 @@
+package dev.shifter.shift;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import dev.shifter.api.MetaLoss;
+import dev.shifter.api.ShiftContext;
+import dev.shifter.shift.internal.Adam;
+import dev.shifter.shift.internal.Constants;
+import dev.shifter.shift.internal.Seeds;
+import dev.shifter.shift.internal.ShifterFiles;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One training run: the step loop with evaluations, early stopping, checkpoints and the divergence
+ * check. Each step draws fresh noise, conditional vectors and (for a range) a target; the step's arrays
+ * live in a sub-manager closed at the end of the step, and one gradient collector is open at a time.
+ */
+final class TrainingRun {
+  private static final long TARGET_DRAWS = 1L << 41;
+  private static final long FINAL_EVALUATION = 1L << 42;
+
+  private final ShifterState state;
+  private final MetaLoss metaLoss;
+  private final List<WeightedRegularizer> regularizers;
+  private final TrainingListener listener;
+  private final @Nullable Path output;
+  private final Adam adam;
+  private final int firstStep;
+  private final BooleanSupplier stopRequested;
+  private final float[] scales;
+  private int lastCheckpoint;
+  private int passedInARow;
+  private String worstEntry = "";
+  private double worstRelativeError = Double.NaN;
+
+  TrainingRun(ShifterState state, MetaLoss metaLoss, List<WeightedRegularizer> regularizers,
+      TrainingListener listener, @Nullable Path output, Adam adam, int firstStep, BooleanSupplier stopRequested) {
+    this.state = state;
+    this.metaLoss = metaLoss;
+    this.regularizers = regularizers.stream().filter(r -> r.weight() > 0).toList();
+    this.listener = listener;
+    this.output = output;
+    this.adam = adam;
+    this.firstStep = firstStep;
+    this.stopRequested = stopRequested;
+    this.scales = state.calibration.scales();
+    this.lastCheckpoint = firstStep > 0 && output != null ? firstStep : 0;
+  }
+
+  /** Runs the loop; returns the summary after the final evaluation. */
+  TrainingSummary run(long startNanos) {
+    ShifterConfig config = state.config;
+    Engine engine = Engine.getInstance();
+    int step = firstStep;
+    StopReason reason = StopReason.MAX_STEPS;
+    while (step < config.steps()) {
+      if (stopRequested.getAsBoolean()) {
+        reason = StopReason.STOPPED;
+        break;
+      }
+      step++;
+      engine.setRandomSeed(Seeds.fold(Seeds.derive(config.seed(), step)));
+      Map<String, Double> terms = new LinkedHashMap<>();
+      double loss = step(step, terms);
+      boolean evaluated = step % config.evalEvery() == 0 || step == config.steps();
+      if (evaluated) {
+        passedInARow = evaluate(step) ? passedInARow + 1 : 0;
+      }
+      boolean converged = evaluated && passedInARow >= config.stopPatience();
+      if (output != null && (step % config.checkpointEvery() == 0) && !converged && step < config.steps()) {
+        checkpoint(step);
+      }
+      listener.onStep(new StepReport(step, config.steps(), loss, terms, worstEntry, worstRelativeError, evaluated,
+          (System.nanoTime() - startNanos) / 1e9));
+      if (converged) {
+        reason = StopReason.CONVERGED;
+        break;
+      }
+    }
+    double[] target = state.midpoints();
+    int rows = config.evalSamples();
+    double[] reached = state.reached(target, rows, Seeds.fold(Seeds.derive(config.seed(), FINAL_EVALUATION)));
+    double[] unshifted = state.calibration.unshifted().stream().mapToDouble(Double::doubleValue).toArray();
+    List<TargetReport> report = state.report(target, reached, unshifted, rows);
+    return new TrainingSummary(step, reason, (System.nanoTime() - startNanos) / 1e9, step - firstStep, report);
+  }
+
+  private double step(int step, Map<String, Double> terms) {
+    ShifterConfig config = state.config;
+    int rows = config.trainSamples();
+    double[] target = drawTarget(step);
+    try (NDManager scope = state.manager.newSubManager()) {
+      NDArray z = scope.randomNormal(new Shape(rows, state.adapter.latentDim()));
+      NDArray cond = state.adapter.sampleCondVec(scope, rows).stopGradient();
+      NDArray targetArray = Constants.of(scope, toFloats(target), new Shape(target.length));
+      NDArray scaleArray = Constants.of(scope, scales, new Shape(scales.length));
+      double total;
+      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+        NDArray shifted = state.shift(z, target, true);
+        NDArray generated = state.adapter.generateDifferentiable(shifted, cond);
+        NDArray predicted = state.resolved.values(generated);
+        NDArray loss = metaLoss.loss(predicted, targetArray, scaleArray);
+        loss = requireFinite(loss, metaLoss.name(), "the meta loss", step, terms);
+        if (!regularizers.isEmpty()) {
+          ShiftContext context = new ShiftContext(step, scope, state.adapter, z, shifted, cond, generated);
+          for (WeightedRegularizer weighted : regularizers) {
+            NDArray value = weighted.regularizer().compute(context);
+            value = requireFinite(value, weighted.name(), "the regularizer '" + weighted.name() + "'", step, terms);
+            loss = loss.add(value.mul(Constants.scalar(value, (float) weighted.weight())));
+          }
+        }
+        total = scalar(loss);
+        if (!Double.isFinite(total)) {
+          throw diverged(step, "loss", "the total loss", total, terms);
+        }
+        collector.backward(loss);
+      }
+      adam.step();
+      return total;
+    }
+  }
+
+  private NDArray requireFinite(NDArray value, String name, String description, int step, Map<String, Double> terms) {
+    NDArray scalar = value.getShape().dimension() == 0 ? value : value.reshape(new Shape());
+    double number = scalar(scalar);
+    if (!Double.isFinite(number)) {
+      throw diverged(step, name, description, number, terms);
+    }
+    String key = name;
+    for (int i = 2; terms.containsKey(key); i++) {
+      key = name + "#" + i;
+    }
+    terms.put(key, number);
+    return scalar;
+  }
+
+  private TrainingDivergedException diverged(int step, String term, String description, double value,
+      Map<String, Double> terms) {
+    StringBuilder message = new StringBuilder("Training stopped at step " + step + ": " + description + " is "
+        + value);
+    if (!terms.isEmpty()) {
+      List<String> shown = new ArrayList<>();
+      terms.forEach((k, v) -> shown.add(k + " " + (float) v.doubleValue()));
+      message.append(" (the other terms: ").append(String.join(", ", shown)).append(")");
+    }
+    message.append(". ");
+    if (lastCheckpoint > 0) {
+      message.append("The last good checkpoint (step ").append(lastCheckpoint).append(") is kept in ").append(output)
+          .append("; resume from it with --resume (ShifterTrainer.Builder.optResume) after ");
+    } else {
+      message.append("No checkpoint was written before it (one is written every ").append(state.config
+          .checkpointEvery()).append(" steps into the output directory). Train again after ");
+    }
+    message.append(term.equals("loss") || term.equals(metaLoss.name())
+        ? "lowering the learning rate, or choosing targets closer to the data's own values."
+        : "lowering the learning rate or the weight of '" + term + "'.");
+    return new TrainingDivergedException(message.toString(), step, term, lastCheckpoint);
+  }
+
+  private double[] drawTarget(int step) {
+    double[] low = state.lows();
+    double[] high = state.highs();
+    if (!state.targets.isRange()) {
+      return low;
+    }
+    Random random = new Random(Seeds.derive(state.config.seed(), TARGET_DRAWS + step));
+    double[] target = new double[low.length];
+    for (int i = 0; i < target.length; i++) {
+      target[i] = low[i] + (high[i] - low[i]) * random.nextDouble();
+    }
+    return target;
+  }
+
+  /** Evaluates at the target (or a range's low end, middle and high end); true when every entry is close. */
+  private boolean evaluate(int step) {
+    ShifterConfig config = state.config;
+    List<double[]> points = state.targets.isRange()
+        ? List.of(state.lows(), state.midpoints(), state.highs()) : List.of(state.lows());
+    boolean converged = true;
+    double worstRatio = -1;
+    int rows = config.evalSamples();
+    for (int p = 0; p < points.size(); p++) {
+      double[] target = points.get(p);
+      double[] reached = state.reached(target, rows, Seeds.fold(Seeds.derive(config.seed(),
+          Seeds.EVALUATION + 3L * step + p)));
+      for (int i = 0; i < target.length; i++) {
+        double tolerance = state.calibration.tolerance(i, target[i], rows, config.tolerance(),
+            config.absoluteTolerance());
+        double error = Math.abs(reached[i] - target[i]);
+        double ratio = Double.isFinite(error) ? error / tolerance : Double.POSITIVE_INFINITY;
+        if (!(ratio <= config.stopWithin())) {
+          converged = false;
+        }
+        if (ratio > worstRatio) {
+          worstRatio = ratio;
+          worstEntry = state.targets.entries().get(i).label();
+          worstRelativeError = target[i] == 0 ? error : error / Math.abs(target[i]);
+        }
+      }
+    }
+    return converged;
+  }
+
+  private void checkpoint(int step) {
+    Path dir = output;
+    if (dir == null) {
+      return;
+    }
+    ShifterFiles.write(dir, ManifestMapping.toManifest(state, ShifterFiles.CHECKPOINT, step, null),
+        state.networks.saveEncoder(), state.networks.saveDelta(), adam.save());
+    lastCheckpoint = step;
+  }
+
+  private static double scalar(NDArray value) {
+    if (value.getDataType() == DataType.FLOAT32) {
+      return value.toFloatArray()[0];
+    }
+    try (NDArray converted = value.toType(DataType.FLOAT64, true)) {
+      return converted.toDoubleArray()[0];
+    }
+  }
+
+  private static float[] toFloats(double[] values) {
+    float[] result = new float[values.length];
+    for (int i = 0; i < values.length; i++) {
+      result[i] = (float) values[i];
+    }
+    return result;
+  }
+}

@@ -1,0 +1,15 @@
+package dev.shifter.shift.internal;
+
+import dev.shifter.api.RegisteredMetaFeature;
+
+/**
+ * The targeted entries of one meta-feature: the feature is computed once per batch on the columns it
+ * needs, and each entry picks one output.
+ *
+ * @param feature the meta-feature
+ * @param columns the continuous columns it is computed on, ascending (indices into the generator's
+ *     continuous columns)
+ * @param entries for each targeted entry of this feature, its index among all target entries
+ * @param outputs for each targeted entry, its index in the feature's output on {@code columns}
+ */
+public record FeatureGroup(RegisteredMetaFeature feature, int[] columns, int[] entries, int[] outputs) {}

@@ -1,0 +1,191 @@
+package dev.shifter.shift.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.shifter.api.ArtifactException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The layout of a Shifter directory, written atomically and checked on reading:
+ *
+ * <pre>
+ * manifest.json      format and version, status and step, settings, targets, per-entry calibration
+ *                    (unshifted value, sampling noise, scale), the model trained against (fingerprint),
+ *                    training summary, provenance
+ * encoder.params     the MetaEncoder's parameters (Block.saveParameters)
+ * delta.params       Delta's parameters
+ * adam.bin           the optimizer's step count and moments, for resuming
+ * checksums.sha256   the SHA-256 of each file above (sha256sum -c checksums.sha256 checks them)
+ * </pre>
+ */
+public final class ShifterFiles {
+  /** The manifest's format name. */
+  public static final String FORMAT = "shifter-latent-shift";
+  /** The layout version this code writes and reads. */
+  public static final int FORMAT_VERSION = 1;
+  /** The manifest file. */
+  public static final String MANIFEST = "manifest.json";
+  /** The MetaEncoder's parameters. */
+  public static final String ENCODER = "encoder.params";
+  /** Delta's parameters. */
+  public static final String DELTA = "delta.params";
+  /** The optimizer state. */
+  public static final String ADAM = "adam.bin";
+  /** The checksums. */
+  public static final String CHECKSUMS = "checksums.sha256";
+  /** Status of a directory written during training. */
+  public static final String CHECKPOINT = "checkpoint";
+  /** Status of a directory written when training ended. */
+  public static final String COMPLETE = "complete";
+
+  private static final List<String> FILES = List.of(MANIFEST, ENCODER, DELTA, ADAM);
+  private static final String WHAT = "a Shifter";
+
+  private ShifterFiles() {}
+
+  /**
+   * Writes a Shifter directory atomically, replacing a previous Shifter directory.
+   *
+   * @param dir the directory
+   * @param manifest the manifest
+   * @param encoder the MetaEncoder's parameters
+   * @param delta Delta's parameters
+   * @param adam the optimizer state
+   */
+  public static void write(Path dir, ShifterManifest manifest, byte[] encoder, byte[] delta, byte[] adam) {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    try {
+      files.put(MANIFEST, Json.mapper().writeValueAsBytes(manifest));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("The manifest always converts to JSON", e);
+    }
+    files.put(ENCODER, encoder);
+    files.put(DELTA, delta);
+    files.put(ADAM, adam);
+    StringBuilder checksums = new StringBuilder();
+    for (Map.Entry<String, byte[]> file : files.entrySet()) {
+      checksums.append(Sha256.of(file.getValue())).append("  ").append(file.getKey()).append('\n');
+    }
+    files.put(CHECKSUMS, checksums.toString().getBytes(StandardCharsets.UTF_8));
+    AtomicDirectory.write(dir, files, ShifterFiles::looksLikeShifter, WHAT);
+  }
+
+  /**
+   * Tells whether a directory holds a Shifter (has a manifest and checksums).
+   *
+   * @param dir the directory
+   * @return true if it does
+   */
+  public static boolean looksLikeShifter(Path dir) {
+    return Files.isRegularFile(dir.resolve(MANIFEST)) && Files.isRegularFile(dir.resolve(CHECKSUMS));
+  }
+
+  /**
+   * Reads and verifies every file of a Shifter directory.
+   *
+   * @param dir the directory
+   * @return file name to content
+   * @throws ArtifactException naming the file that is missing or damaged
+   */
+  public static Map<String, byte[]> read(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new ArtifactException("Shifter directory " + dir + (Files.exists(dir) ? " is a file" : " does not exist")
+          + ". Give the directory written by 'shifter train'.");
+    }
+    Map<String, String> expected = checksums(dir);
+    Map<String, byte[]> files = new HashMap<>();
+    for (String name : FILES) {
+      Path file = dir.resolve(name);
+      String want = expected.get(name);
+      if (want == null) {
+        throw new ArtifactException(dir.resolve(CHECKSUMS) + " has no checksum for " + name + ". The directory is "
+            + "damaged: restore it or train the Shifter again.");
+      }
+      byte[] bytes;
+      try {
+        bytes = Files.readAllBytes(file);
+      } catch (NoSuchFileException e) {
+        throw new ArtifactException(file + " is missing. The directory is damaged: restore it or train the Shifter "
+            + "again.", e);
+      } catch (IOException e) {
+        throw new ArtifactException("Cannot read " + file + ": " + e.getMessage() + ".", e);
+      }
+      if (!Sha256.of(bytes).equals(want)) {
+        throw new ArtifactException(file + " does not match its checksum in " + CHECKSUMS + ": it was changed or "
+            + "damaged. Restore the directory or train the Shifter again.");
+      }
+      files.put(name, bytes);
+    }
+    return files;
+  }
+
+  private static Map<String, String> checksums(Path dir) {
+    Path file = dir.resolve(CHECKSUMS);
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new ArtifactException(dir + " is not a Shifter directory: " + CHECKSUMS + " is missing. Give the "
+          + "directory written by 'shifter train'.", e);
+    } catch (IOException e) {
+      throw new ArtifactException("Cannot read " + file + ": " + e.getMessage() + ".", e);
+    }
+    Map<String, String> sums = new HashMap<>();
+    for (String line : lines) {
+      if (line.isBlank()) {
+        continue;
+      }
+      int gap = line.indexOf("  ");
+      if (gap != 64) {
+        throw new ArtifactException(file + " is damaged (a line is not '<sha256>  <file>'). Restore the directory or "
+            + "train the Shifter again.");
+      }
+      sums.put(line.substring(gap + 2).strip(), line.substring(0, gap));
+    }
+    return sums;
+  }
+
+  /**
+   * Parses and checks a manifest.
+   *
+   * @param bytes the manifest's content
+   * @param source the file, for messages
+   * @return the manifest
+   * @throws ArtifactException if it is not a Shifter manifest of a version this code reads
+   */
+  public static ShifterManifest parseManifest(byte[] bytes, String source) {
+    JsonNode tree;
+    try {
+      tree = Json.mapper().readTree(bytes);
+    } catch (IOException e) {
+      throw new ArtifactException(source + " is not valid JSON (" + e.getMessage() + "). Restore the directory or "
+          + "train the Shifter again.", e);
+    }
+    if (tree == null || !FORMAT.equals(tree.path("format").asText())) {
+      throw new ArtifactException(source + " is not a Shifter manifest (format is not '" + FORMAT + "'). Give the "
+          + "directory written by 'shifter train'.");
+    }
+    int version = tree.path("format_version").asInt(-1);
+    if (version > FORMAT_VERSION) {
+      throw new ArtifactException(source + " has format version " + version + ", newer than this Shifter reads ("
+          + FORMAT_VERSION + "). Update Shifter.");
+    }
+    if (version != FORMAT_VERSION) {
+      throw new ArtifactException(source + " has an unknown format version " + version + ". Train the Shifter again.");
+    }
+    try {
+      return Json.mapper().treeToValue(tree, ShifterManifest.class);
+    } catch (JsonProcessingException e) {
+      throw new ArtifactException(source + " is damaged: " + Json.describe(e) + ". Restore the directory or train the "
+          + "Shifter again.", e);
+    }
+  }
+}

@@ -1,0 +1,201 @@
+package dev.shifter.shift.internal;
+
+import dev.shifter.api.Arity;
+import dev.shifter.api.InvalidInputException;
+import dev.shifter.api.MetaFeatureRegistry;
+import dev.shifter.api.RegisteredMetaFeature;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks targets against the installed meta-features and the generator's continuous columns, and maps
+ * each entry to the feature and output index that compute it.
+ */
+public final class TargetResolver {
+  /** Features whose value is never negative. */
+  private static final Set<String> NON_NEGATIVE = Set.of("sd", "var", "iq_range", "cov", "gaussian_mi");
+  private static final String COR = "cor";
+
+  private TargetResolver() {}
+
+  /**
+   * Resolves every entry, or reports every problem at once.
+   *
+   * @param entries the target entries
+   * @param registry the installed meta-features
+   * @param columns the generator's continuous columns, in order
+   * @return the resolved targets
+   * @throws InvalidInputException listing every problem, one per line, each with its fix
+   */
+  public static ResolvedTargets resolve(List<TargetSpec> entries, MetaFeatureRegistry registry, List<String> columns) {
+    List<String> problems = new ArrayList<>();
+    if (columns.isEmpty()) {
+      throw new InvalidInputException("The generator has no continuous column, and meta-features are computed on "
+          + "continuous columns only. Fit the model on data with at least one numeric column.");
+    }
+    Map<String, GroupBuilder> groups = new LinkedHashMap<>();
+    for (int i = 0; i < entries.size(); i++) {
+      TargetSpec entry = entries.get(i);
+      Optional<RegisteredMetaFeature> feature = registry.find(entry.feature());
+      if (feature.isEmpty()) {
+        problems.add("Unknown meta-feature '" + entry.feature() + "' in " + entry.label() + ". Known meta-features: "
+            + String.join(", ", registry.names()) + ". Add a plug-in jar with --plugins DIR to use a feature that "
+            + "is not installed.");
+        continue;
+      }
+      int[] entryColumns = entryColumns(entry, feature.get().feature().arity(), columns, problems);
+      if (entryColumns == null) {
+        continue;
+      }
+      String domain = domainProblem(entry);
+      if (domain != null) {
+        problems.add(domain);
+        continue;
+      }
+      groups.computeIfAbsent(entry.feature(), f -> new GroupBuilder(feature.get())).add(i, entryColumns);
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException((problems.size() == 1 ? "" : problems.size() + " problems with the targets:\n  ")
+          + String.join("\n  ", problems));
+    }
+    List<FeatureGroup> built = new ArrayList<>();
+    for (GroupBuilder group : groups.values()) {
+      built.add(group.build(columns.size()));
+    }
+    return new ResolvedTargets(entries, built, columns);
+  }
+
+  private static int @Nullable [] entryColumns(
+      TargetSpec entry, Arity arity, List<String> columns, List<String> problems) {
+    String key = entry.key();
+    switch (arity) {
+      case SCALAR -> {
+        if (!key.equals("value")) {
+          problems.add(entry.label() + ": " + entry.feature() + " is a single value for the whole table; key it "
+              + "\"value\", as in {\"" + entry.feature() + "\": {\"value\": " + entry.low() + "}}.");
+          return null;
+        }
+        return new int[0];
+      }
+      case PER_COLUMN -> {
+        int column = columns.indexOf(key);
+        if (column < 0) {
+          problems.add(unknownColumn(entry, key, columns)
+              + (key.contains(Arity.PAIR_SEPARATOR) ? " " + entry.feature() + " has one value per column, not per "
+                  + "pair." : ""));
+          return null;
+        }
+        return new int[] {column};
+      }
+      case PER_PAIR -> {
+        String[] parts = key.split(Arity.PAIR_SEPARATOR, -1);
+        if (parts.length != 2) {
+          String example = columns.size() >= 2 ? columns.get(0) + Arity.PAIR_SEPARATOR + columns.get(1) : "a~b";
+          problems.add(entry.label() + ": " + entry.feature() + " has one value per pair of columns; name a pair "
+              + "as \"a~b\", e.g. \"" + example + "\".");
+          return null;
+        }
+        int first = columns.indexOf(parts[0]);
+        int second = columns.indexOf(parts[1]);
+        if (first < 0 || second < 0) {
+          problems.add(unknownColumn(entry, first < 0 ? parts[0] : parts[1], columns));
+          return null;
+        }
+        if (first == second) {
+          problems.add(entry.label() + " names the same column twice. Name two different continuous columns.");
+          return null;
+        }
+        if (first > second) {
+          problems.add(entry.label() + ": pairs are written in column order; write it as \"" + parts[1]
+              + Arity.PAIR_SEPARATOR + parts[0] + "\".");
+          return null;
+        }
+        return new int[] {first, second};
+      }
+      default -> throw new IllegalStateException("Unknown arity " + arity);
+    }
+  }
+
+  private static String unknownColumn(TargetSpec entry, String column, List<String> columns) {
+    return "Unknown column '" + column + "' in " + entry.label() + ". The continuous columns are: "
+        + String.join(", ", columns) + " (meta-features are computed on continuous columns only).";
+  }
+
+  private static @Nullable String domainProblem(TargetSpec entry) {
+    String shown = entry.isFixed() ? "= " + entry.low() : "in [" + entry.low() + ", " + entry.high() + "]";
+    if (entry.feature().equals(COR) && (entry.low() < 0 || entry.high() > 1)) {
+      return entry.label() + " " + shown + " is impossible: cor is the absolute Pearson correlation |r|, between 0 "
+          + "and 1.";
+    }
+    if (NON_NEGATIVE.contains(entry.feature()) && entry.low() < 0) {
+      return entry.label() + " " + shown + " is impossible: " + entry.feature() + " is never negative.";
+    }
+    return null;
+  }
+
+  /** Collects the entries of one feature. */
+  private static final class GroupBuilder {
+    private final RegisteredMetaFeature feature;
+    private final List<Integer> entryIndices = new ArrayList<>();
+    private final List<int[]> entryColumns = new ArrayList<>();
+
+    GroupBuilder(RegisteredMetaFeature feature) {
+      this.feature = feature;
+    }
+
+    void add(int entryIndex, int[] columns) {
+      entryIndices.add(entryIndex);
+      entryColumns.add(columns);
+    }
+
+    FeatureGroup build(int columnCount) {
+      Arity arity = feature.feature().arity();
+      int[] subColumns;
+      if (arity == Arity.SCALAR) {
+        subColumns = new int[columnCount];
+        for (int c = 0; c < columnCount; c++) {
+          subColumns[c] = c;
+        }
+      } else {
+        TreeSet<Integer> used = new TreeSet<>();
+        entryColumns.forEach(cols -> {
+          for (int c : cols) {
+            used.add(c);
+          }
+        });
+        subColumns = used.stream().mapToInt(Integer::intValue).toArray();
+      }
+      int[] outputs = new int[entryIndices.size()];
+      for (int i = 0; i < outputs.length; i++) {
+        int[] cols = entryColumns.get(i);
+        outputs[i] = switch (arity) {
+          case SCALAR -> 0;
+          case PER_COLUMN -> position(subColumns, cols[0]);
+          case PER_PAIR -> pairIndex(position(subColumns, cols[0]), position(subColumns, cols[1]), subColumns.length);
+        };
+      }
+      return new FeatureGroup(feature, subColumns, entryIndices.stream().mapToInt(Integer::intValue).toArray(),
+          outputs);
+    }
+
+    private static int position(int[] sorted, int value) {
+      for (int i = 0; i < sorted.length; i++) {
+        if (sorted[i] == value) {
+          return i;
+        }
+      }
+      throw new IllegalStateException("column " + value + " missing from " + Arrays.toString(sorted));
+    }
+
+    private static int pairIndex(int p, int q, int m) {
+      return p * (2 * m - p - 1) / 2 + (q - p - 1);
+    }
+  }
+}

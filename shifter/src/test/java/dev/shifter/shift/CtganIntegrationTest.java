@@ -1,0 +1,100 @@
+package dev.shifter.shift;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.shifter.api.MetaFeatureRegistry;
+import dev.shifter.api.Table;
+import dev.shifter.api.TableBuilder;
+import dev.shifter.ctgan.CtganConfig;
+import dev.shifter.ctgan.CtganModel;
+import dev.shifter.ctgan.CtganTrainer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Shifter against a real (tiny) CTGAN, fitted for a few epochs on generated data. */
+class CtganIntegrationTest {
+  private static final MetaFeatureRegistry REGISTRY = MetaFeatureRegistry.loadInstalled();
+
+  @TempDir
+  static Path dir;
+  private static BufferAllocator allocator;
+  private static Path modelDir;
+
+  @BeforeAll
+  static void fitATinyCtgan() {
+    allocator = new RootAllocator();
+    modelDir = dir.resolve("model");
+    Random random = new Random(1);
+    int rows = 1200;
+    double[] x = new double[rows];
+    double[] y = new double[rows];
+    String[] g = new String[rows];
+    for (int i = 0; i < rows; i++) {
+      x[i] = 50 + 10 * random.nextGaussian();
+      y[i] = 0.3 * x[i] + 5 * random.nextGaussian();
+      g[i] = random.nextDouble() < 0.6 ? "p" : random.nextDouble() < 0.5 ? "q" : "r";
+    }
+    CtganConfig config = CtganConfig.builder().optBatchSize(100).optEmbeddingDim(16)
+        .optGeneratorDims(List.of(64, 64)).optCriticDims(List.of(64, 64)).optGeneratorLearningRate(2e-3f)
+        .optCriticLearningRate(2e-3f).optEpochs(6).build();
+    try (TableBuilder builder = new TableBuilder(allocator);
+        Table data = builder.addContinuous("x", x).addCategorical("g", g).addContinuous("y", y).build();
+        CtganModel model = CtganTrainer.builder().setData(data).optConfig(config).optSeed(2).build().fit();
+        Table sample = model.sample(allocator, 500, 1)) {
+      assertThat(sample.continuous("x").getNullCount()).as("rows of the fitted CTGAN with no x (a NaN generator?)")
+          .isZero();
+      model.save(modelDir);
+    }
+  }
+
+  @AfterAll
+  static void close() {
+    allocator.close();
+  }
+
+  @Test
+  void aShifterMovesTheMeanOfACtganAndLeavesItsParametersBitIdentical() throws Exception {
+    Path shifterDir = dir.resolve("shifter");
+    double target;
+    try (CtganModel model = CtganModel.load(modelDir)) {
+      ShifterConfig config = ShifterConfig.builder().optSteps(600).optTrainSamples(500).optEvalSamples(2000)
+          .optEvalEvery(25).optSeed(4).build();
+      Targets probe = Targets.of(TargetEntry.fixed("mean", "x", 0));
+      double unshifted;
+      try (TrainedShifter calibrationOnly = ShifterTrainer.builder().setAdapter(model.adapter()).setTargets(probe)
+          .optConfig(config.toBuilder().optSteps(1).build()).optRegistry(REGISTRY).build().train()) {
+        unshifted = calibrationOnly.unshiftedValues().get(0);
+      }
+      target = Math.round(unshifted * 1.1);
+      try (TrainedShifter shifter = ShifterTrainer.builder().setAdapter(model.adapter())
+          .optModel(ModelReference.of(modelDir)).setTargets(Targets.of(TargetEntry.fixed("mean", "x", target)))
+          .optConfig(config).optRegistry(REGISTRY).optOutputDirectory(shifterDir).build().train()) {
+        assertThat(shifter.summary().orElseThrow().evaluation().get(0).reached()).isCloseTo(target,
+            within(0.05 * target));
+      }
+      model.save(dir.resolve("model-after"));
+    }
+    for (String file : List.of("generator.params", "critic.params")) {
+      assertThat(Files.readAllBytes(dir.resolve("model-after").resolve(file)))
+          .as(file).isEqualTo(Files.readAllBytes(modelDir.resolve(file)));
+    }
+
+    try (LoadedGenerator loaded = GeneratorLoaders.load(modelDir);
+        TrainedShifter shifter = TrainedShifter.load(shifterDir, loaded);
+        ShiftedTable shifted = shifter.generate(allocator, 4000, 5)) {
+      TargetReport report = shifted.report().get(0);
+      assertThat(report.reached()).isCloseTo(target, within(0.05 * target));
+      assertThat(report.unshifted()).isNotCloseTo(target, within(0.05 * target));
+      assertThat(shifted.table().columnNames()).containsExactly("x", "g", "y");
+    }
+  }
+}

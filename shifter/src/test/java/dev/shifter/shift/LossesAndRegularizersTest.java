@@ -1,0 +1,77 @@
+package dev.shifter.shift;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.shifter.api.MetaLoss;
+import dev.shifter.api.Regularizer;
+import dev.shifter.api.ShiftContext;
+import dev.shifter.shift.fixtures.MlpAdapter;
+import org.junit.jupiter.api.Test;
+
+class LossesAndRegularizersTest {
+
+  private static float loss(MetaLoss loss, float[] predicted, float[] target, float[] scale) {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      return loss.loss(manager.create(predicted), manager.create(target), manager.create(scale)).toFloatArray()[0];
+    }
+  }
+
+  @Test
+  void mseComparesEntriesInUnitsOfTheirScale() {
+    float value = loss(MetaLosses.mse(), new float[] {1100, 0.5f}, new float[] {1000, 0.4f}, new float[] {100, 0.1f});
+
+    assertThat(value).isCloseTo(1f, within(1e-5f));
+  }
+
+  @Test
+  void huberIsQuadraticNearTheTargetAndLinearFarFromIt() {
+    float near = loss(MetaLosses.huber(), new float[] {0.5f}, new float[] {0}, new float[] {1});
+    float far = loss(MetaLosses.huber(), new float[] {3}, new float[] {0}, new float[] {1});
+
+    assertThat(near).isCloseTo(0.125f, within(1e-6f));
+    assertThat(far).isCloseTo(2.5f, within(1e-6f));
+  }
+
+  @Test
+  void theRelativeLossWeighsEntriesByTheirRelativeError() {
+    float value = loss(MetaLosses.relative(), new float[] {110, 1.1f}, new float[] {100, 1}, new float[] {0, 0});
+
+    assertThat(value).isCloseTo(0.01f, within(1e-6f));
+  }
+
+  @Test
+  void theBuiltInRegularizersMeasureTheShift() {
+    try (MlpAdapter adapter = new MlpAdapter(1); NDManager manager = NDManager.newBaseManager()) {
+      NDArray z = manager.randomNormal(new Shape(400, MlpAdapter.LATENT));
+      NDArray cond = adapter.sampleCondVec(manager, 400);
+      NDArray shifted = z.add(0.5f);
+      ShiftContext context = new ShiftContext(1, manager, adapter, z, shifted, cond,
+          adapter.generateDifferentiable(shifted, cond));
+      ShiftContext unshifted = new ShiftContext(1, manager, adapter, z, z, cond,
+          adapter.generateDifferentiable(z, cond));
+
+      assertThat(value(Regularizers.latentMeanSquare(), context)).isCloseTo(0.25f, within(1e-5f));
+      assertThat(value(Regularizers.latentMoments(), context)).isCloseTo(0.25f, within(0.1f));
+      assertThat(value(Regularizers.featureSpace(), context)).isGreaterThan(0.01f);
+      assertThat(value(Regularizers.featureSpace(), unshifted)).isCloseTo(0f, within(1e-10f));
+      assertThat(value(Regularizers.latentMeanSquare(), unshifted)).isZero();
+      assertThat(Regularizers.latentMoments().name()).isEqualTo("latent_reg");
+      assertThat(Regularizers.featureSpace().name()).isEqualTo("feature_space_reg");
+    }
+  }
+
+  @Test
+  void aRegularizerFromALambdaKeepsItsName() {
+    Regularizer named = Regularizer.of("smoothness", context -> context.shiftedZ().mean());
+
+    assertThat(named.name()).isEqualTo("smoothness");
+  }
+
+  private static float value(Regularizer regularizer, ShiftContext context) {
+    return regularizer.compute(context).toFloatArray()[0];
+  }
+}

@@ -1,0 +1,201 @@
+package dev.shifter.shift;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.shifter.api.ArtifactException;
+import dev.shifter.api.InvalidInputException;
+import dev.shifter.api.MetaFeatureRegistry;
+import dev.shifter.api.Table;
+import dev.shifter.shift.fixtures.MlpAdapter;
+import dev.shifter.shift.fixtures.MlpModels;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ShifterArtifactTest {
+  private static final MetaFeatureRegistry REGISTRY = MetaFeatureRegistry.loadInstalled();
+  private static final Targets RANGE = Targets.parseRange("{\"mean\": {\"age\": [44, 52]}, \"sd\": {\"ratio\": 0.5}}");
+
+  @TempDir
+  static Path dir;
+  private static LoadedGenerator model;
+  private static BufferAllocator allocator;
+  private static Path saved;
+
+  @BeforeAll
+  static void trainOnce() {
+    allocator = new RootAllocator();
+    model = new MlpModels().load(MlpModels.write(dir.resolve("model"), 7));
+    saved = dir.resolve("shifter");
+    ShifterConfig config = ShifterConfig.builder().optSteps(120).optTrainSamples(300).optEvalSamples(600)
+        .optEvalEvery(1000).optCheckpointEvery(50).optSeed(5).build();
+    try (TrainedShifter shifter = ShifterTrainer.builder().setGenerator(model).setTargets(RANGE).optConfig(config)
+        .optRegistry(REGISTRY).optOutputDirectory(saved).build().train()) {
+      assertThat(shifter.steps()).isEqualTo(120);
+    }
+  }
+
+  @AfterAll
+  static void close() {
+    model.close();
+    allocator.close();
+  }
+
+  private static List<Object> rows(Table table) {
+    List<Object> rows = new ArrayList<>();
+    for (int i = 0; i < table.rowCount(); i++) {
+      rows.add(List.of(table.continuousValue("age", i), table.categoricalValue("group", i),
+          table.continuousValue("ratio", i), table.continuousValue("income", i)));
+    }
+    return rows;
+  }
+
+  @Test
+  void theSavedDirectoryHasTheManifestParametersAndChecksums() throws Exception {
+    assertThat(Files.list(saved).map(p -> p.getFileName().toString()).sorted().toList())
+        .containsExactly("adam.bin", "checksums.sha256", "delta.params", "encoder.params", "manifest.json");
+    String manifest = Files.readString(saved.resolve("manifest.json"));
+    assertThat(manifest).contains("\"format\" : \"shifter-latent-shift\"", "\"format_version\" : 1",
+        "\"status\" : \"complete\"", "\"scale\"", "\"unshifted\"", "\"seed\" : 5", "\"java\"", "\"os\"",
+        model.model().fingerprint());
+    assertThat(TrainedShifter.trainedModel(saved)).isEqualTo(model.model());
+  }
+
+  @Test
+  void aLoadedShifterGeneratesTheSameRowsAsTheSavedOne() {
+    Targets target = Targets.parse("{\"mean\": {\"age\": 48}, \"sd\": {\"ratio\": 0.5}}");
+    try (TrainedShifter loaded = TrainedShifter.load(saved, model);
+        TrainedShifter again = TrainedShifter.load(saved, model);
+        ShiftedTable first = loaded.generate(allocator, 300, 9, target);
+        ShiftedTable second = again.generate(allocator, 300, 9, target);
+        ShiftedTable other = again.generate(allocator, 300, 10, target)) {
+      assertThat(loaded.isComplete()).isTrue();
+      assertThat(loaded.targets()).isEqualTo(RANGE);
+      assertThat(loaded.summary()).isPresent();
+      assertThat(loaded.scales()).hasSize(2).allMatch(s -> s > 0);
+      assertThat(rows(first.table())).isEqualTo(rows(second.table()));
+      assertThat(rows(first.table())).isNotEqualTo(rows(other.table()));
+      assertThat(first.report()).isEqualTo(second.report());
+    }
+  }
+
+  @Test
+  void savingALoadedShifterAgainKeepsItLoadable() {
+    Path copy = dir.resolve("copy");
+    try (TrainedShifter loaded = TrainedShifter.load(saved, model)) {
+      loaded.save(copy);
+    }
+    try (TrainedShifter reloaded = TrainedShifter.load(copy, model)) {
+      assertThat(reloaded.steps()).isEqualTo(120);
+    }
+  }
+
+  @Test
+  void aShifterRefusesAnotherModel() {
+    try (LoadedGenerator other = new MlpModels().load(MlpModels.write(dir.resolve("other-model"), 8))) {
+      assertThatThrownBy(() -> TrainedShifter.load(saved, other))
+          .isInstanceOf(ArtifactException.class)
+          .hasMessageContaining("was trained against the model at " + model.model().location())
+          .hasMessageContaining("has fingerprint " + other.model().shortFingerprint())
+          .hasMessageContaining("Use the model the Shifter was trained against");
+    }
+  }
+
+  @Test
+  void aTargetOutsideTheTrainedRangeIsRefused() {
+    try (TrainedShifter loaded = TrainedShifter.load(saved, model)) {
+      assertThatThrownBy(() -> loaded.generate(allocator, 10, 1,
+          Targets.parse("{\"mean\": {\"age\": 60}, \"sd\": {\"ratio\": 0.5}}")))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("mean[age] = 60.0 is outside the trained range [44.0, 52.0]");
+      assertThatThrownBy(() -> loaded.generate(allocator, 10, 1, Targets.parse("{\"mean\": {\"age\": 50}}")))
+          .hasMessageContaining("no value for sd[ratio]");
+      assertThatThrownBy(() -> loaded.generate(allocator, 10, 1))
+          .hasMessageContaining("trained for a range of targets");
+    }
+  }
+
+  @Test
+  void aDamagedFileIsNamed() throws Exception {
+    Path copy = dir.resolve("damaged");
+    try (TrainedShifter loaded = TrainedShifter.load(saved, model)) {
+      loaded.save(copy);
+    }
+    byte[] bytes = Files.readAllBytes(copy.resolve("delta.params"));
+    bytes[bytes.length / 2] ^= 1;
+    Files.write(copy.resolve("delta.params"), bytes);
+
+    assertThatThrownBy(() -> TrainedShifter.load(copy, model))
+        .isInstanceOf(ArtifactException.class)
+        .hasMessageContaining(copy.resolve("delta.params") + " does not match its checksum");
+  }
+
+  @Test
+  void trainingResumesFromTheCheckpointInTheOutputDirectory() {
+    Path resumed = dir.resolve("resumed");
+    ShifterConfig config = ShifterConfig.builder().optSteps(60).optTrainSamples(300).optEvalSamples(600)
+        .optEvalEvery(1000).optCheckpointEvery(50).optSeed(5).build();
+    try (TrainedShifter first = ShifterTrainer.builder().setGenerator(model).setTargets(RANGE).optConfig(config)
+        .optRegistry(REGISTRY).optOutputDirectory(resumed).build().train()) {
+      assertThat(first.steps()).isEqualTo(60);
+    }
+    List<Integer> steps = new ArrayList<>();
+    try (TrainedShifter second = ShifterTrainer.builder().setGenerator(model).setTargets(RANGE)
+        .optConfig(config.toBuilder().optSteps(90).build()).optRegistry(REGISTRY).optOutputDirectory(resumed)
+        .optResume(true).optListener(r -> steps.add(r.step())).build().train()) {
+      assertThat(second.steps()).isEqualTo(90);
+      assertThat(second.summary().orElseThrow().stepsThisRun()).isEqualTo(30);
+    }
+    assertThat(steps).first().isEqualTo(61);
+    assertThatThrownBy(() -> ShifterTrainer.builder().setGenerator(model).setTargets(RANGE)
+        .optConfig(config.toBuilder().optLambdaZ(0.5).build()).optRegistry(REGISTRY).optOutputDirectory(resumed)
+        .optResume(true).build().train())
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("lambda_z 0.01 (now 0.5)");
+  }
+
+  @Test
+  void resumingTheSameStepsGivesTheSameParametersAsTrainingStraightThrough() throws Exception {
+    Path straight = dir.resolve("straight");
+    Path split = dir.resolve("split");
+    ShifterConfig config = ShifterConfig.builder().optSteps(40).optTrainSamples(200).optEvalSamples(400)
+        .optEvalEvery(1000).optCheckpointEvery(1000).optSeed(2).build();
+    train(config, straight, false);
+    train(config.toBuilder().optSteps(25).build(), split, false);
+    train(config, split, true);
+
+    assertThat(Files.readAllBytes(split.resolve("delta.params")))
+        .isEqualTo(Files.readAllBytes(straight.resolve("delta.params")));
+    assertThat(Files.readAllBytes(split.resolve("encoder.params")))
+        .isEqualTo(Files.readAllBytes(straight.resolve("encoder.params")));
+  }
+
+  private static void train(ShifterConfig config, Path output, boolean resume) {
+    try (TrainedShifter ignored = ShifterTrainer.builder().setGenerator(model).setTargets(RANGE).optConfig(config)
+        .optRegistry(REGISTRY).optOutputDirectory(output).optResume(resume).build().train()) {
+      assertThat(ignored.steps()).isEqualTo(config.steps());
+    }
+  }
+
+  @Test
+  void aDirectoryThatIsNotAShifterIsNeverReplaced() throws Exception {
+    Path precious = dir.resolve("precious");
+    Files.createDirectories(precious);
+    Files.writeString(precious.resolve("notes.txt"), "keep me");
+
+    try (TrainedShifter loaded = TrainedShifter.load(saved, model)) {
+      assertThatThrownBy(() -> loaded.save(precious))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("does not hold a Shifter, so it was not replaced");
+    }
+    assertThat(Files.readString(precious.resolve("notes.txt"))).isEqualTo("keep me");
+  }
+}

@@ -1,0 +1,63 @@
+package dev.shifter.shift;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.shifter.api.InvalidInputException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ShifterConfigTest {
+
+  @Test
+  void aConfigFileChangesOnlyTheKeysItNames() {
+    ShifterConfig config = ShifterConfig.fromJson("{\"lambda_z\": 0.5, \"shifter_hidden\": [32], \"steps\": 10}");
+
+    assertThat(config.lambdaZ()).isEqualTo(0.5);
+    assertThat(config.shifterHidden()).containsExactly(32);
+    assertThat(config.steps()).isEqualTo(10);
+    assertThat(config.lambdaX()).isEqualTo(ShifterConfig.defaults().lambdaX());
+    assertThat(config.encoderHidden()).isEqualTo(ShifterConfig.defaults().encoderHidden());
+  }
+
+  @Test
+  void theJsonFormRoundTrips() {
+    ShifterConfig config = ShifterConfig.builder().optSeed(9).optMetaLoss("huber").optEncoderHidden(List.of())
+        .optLatentReg("moments").build();
+
+    assertThat(ShifterConfig.fromJson(config.toJson())).isEqualTo(config);
+    assertThat(config.toJson()).contains("\"lambda_z\"", "\"delta_scale\"", "\"train_samples\"");
+  }
+
+  @Test
+  void flagsOverrideTheFileThroughTheBuilder() {
+    ShifterConfig file = ShifterConfig.fromJson("{\"lambda_x\": 0.3, \"steps\": 10}");
+
+    ShifterConfig overridden = file.toBuilder().optSteps(20).build();
+
+    assertThat(overridden.steps()).isEqualTo(20);
+    assertThat(overridden.lambdaX()).isEqualTo(0.3);
+  }
+
+  @Test
+  void anUnknownKeyIsRefusedWithTheKnownKeysListed() {
+    assertThatThrownBy(() -> ShifterConfig.fromJson("{\"lamda_z\": 0.5}"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("unknown setting 'lamda_z'")
+        .hasMessageContaining("lambda_z");
+  }
+
+  @Test
+  void outOfRangeValuesAreRefusedByName() {
+    assertThatThrownBy(() -> ShifterConfig.fromJson("{\"steps\": 0}"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("Setting steps must be positive, got 0");
+    assertThatThrownBy(() -> ShifterConfig.builder().optLambdaZ(-1).build())
+        .hasMessageContaining("lambda_z must be zero or positive");
+    assertThatThrownBy(() -> ShifterConfig.fromJson("{\"meta_loss\": \"l1\"}"))
+        .hasMessageContaining("Unknown meta loss 'l1'. Known meta losses: mse, huber, relative");
+    assertThatThrownBy(() -> ShifterConfig.fromJson("{\"steps\": \"many\"}"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("wrong type");
+  }
+}

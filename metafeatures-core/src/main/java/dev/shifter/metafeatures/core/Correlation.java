@@ -9,9 +9,10 @@ import dev.shifter.metafeatures.core.internal.ColumnStatistics;
  * {@code cor}: the absolute Pearson correlation {@code |r_ij|} of each pair of columns (absolute, as
  * pymfe), in pair order (0,1), (0,2), ..., (0,d-1), (1,2), ...
  *
- * <p>Computed from one matrix product of the centred, rescaled columns, normalised by its own diagonal
- * (see {@link ColumnStatistics#correlation()}) and gathered from the upper triangle; scale-free, so values
- * near {@code 1e30} work. Rounding may put {@code |r|} a hair above 1, so it is clipped to {@code [0, 1]}.
+ * <p>Computed from one blocked matrix product of the centred columns, normalised by its own diagonal
+ * (see {@link ColumnStatistics#correlation()}) and gathered from the upper triangle; values near
+ * {@code 1e30} go through rescaled columns. Rounding may put {@code |r|} a hair above 1, so it is clipped
+ * to {@code [0, 1]}.
  *
  * <p>Degenerate input: a pair with a constant column gives 0 (its centred column is exactly 0 and the
  * normaliser is regularised by {@code eps = 1e-24} in scaled units), gradient 0; a single row gives 0; two

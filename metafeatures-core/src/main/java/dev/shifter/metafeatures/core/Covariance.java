@@ -9,8 +9,9 @@ import dev.shifter.metafeatures.core.internal.ColumnStatistics;
  * {@code cov}: the absolute sample covariance {@code |sum((x_i - mean_i)(x_j - mean_j))| / (n - 1)} of each
  * pair of columns (ddof = 1; absolute, as pymfe), in pair order (0,1), (0,2), ..., (0,d-1), (1,2), ...
  *
- * <p>Computed with one matrix product of the centred, rescaled columns (see {@link ColumnStatistics}),
- * then rescaled entry by entry and gathered from the upper triangle.
+ * <p>Computed with one blocked matrix product of the centred columns (see
+ * {@link ColumnStatistics#covariance()}: centred at the float mean with an exact correction, or shifted
+ * and rescaled where that could lose accuracy or overflow) and gathered from the upper triangle.
  *
  * <p>Degenerate input: a pair with a constant column gives 0; a single row gives 0; fewer than two
  * columns give an empty vector. The absolute value has gradient 0 where the covariance is exactly 0.
@@ -44,8 +45,7 @@ public final class Covariance implements MetaFeature {
   @Override
   public NDArray compute(NDArray x) {
     try (ColumnStatistics stats = ColumnStatistics.of(x, NAME)) {
-      NDArray scaled = stats.scaledCovariance().abs();
-      return stats.keep(stats.upperTriangle(stats.pairsToDataUnits(scaled)));
+      return stats.keep(stats.upperTriangle(stats.covariance()).abs());
     }
   }
 }

@@ -53,7 +53,7 @@ public final class GaussianMutualInformation implements MetaFeature {
       NDArray r = stats.upperTriangle(stats.correlation());
       NDArray oneMinusSquare = r.square().neg().add(1.0).clip(MIN_ONE_MINUS_R_SQUARED, 1.0);
       // add(0.0) turns the -0.0 of an exactly zero correlation into 0.0.
-      return stats.keep(oneMinusSquare.log().mul(-0.5).add(0.0));
+      return stats.keep(stats.times(oneMinusSquare.log(), -0.5).add(0.0));
     }
   }
 }

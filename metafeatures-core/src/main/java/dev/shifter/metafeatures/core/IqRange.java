@@ -3,16 +3,19 @@ package dev.shifter.metafeatures.core;
 import ai.djl.ndarray.NDArray;
 import dev.shifter.api.Arity;
 import dev.shifter.api.MetaFeature;
+import dev.shifter.metafeatures.core.internal.Bracket;
 import dev.shifter.metafeatures.core.internal.ColumnStatistics;
 import dev.shifter.metafeatures.core.internal.QuantilePosition;
+import java.util.List;
 
 /**
  * {@code iq_range}: the interquartile range {@code Q75 - Q25} of each column, with numpy's default
  * linear interpolation between order statistics (as pymfe).
  *
- * <p>Computed by sorting each column (autograd flows through the sort) and, with
- * {@code Qp = a_p + f_p (b_p - a_p)} for the order statistics {@code a_p <= b_p} around {@code p (n - 1)}
- * (see {@link QuantilePosition}), as {@code (a75 - a25) + f75 (b75 - a75) - f25 (b25 - a25)}: only
+ * <p>Computed by selecting the order statistics around each quartile in {@code O(n)} (see
+ * {@link ColumnStatistics#orderStatistics(QuantilePosition...)}; autograd flows through the selection)
+ * and, with {@code Qp = a_p + f_p (b_p - a_p)} for the order statistics {@code a_p <= b_p} around
+ * {@code p (n - 1)} (see {@link QuantilePosition}), as {@code (a75 - a25) + f75 (b75 - a75) - f25 (b25 - a25)}: only
  * differences of close data values, so values that differ only in the 7th significant digit keep their
  * precision, and on halved values, so values near {@code 1e30} cannot overflow.
  *
@@ -49,17 +52,17 @@ public final class IqRange implements MetaFeature {
     try (ColumnStatistics stats = ColumnStatistics.of(x, NAME)) {
       QuantilePosition q25 = QuantilePosition.of(stats.rows(), 0.25);
       QuantilePosition q75 = QuantilePosition.of(stats.rows(), 0.75);
-      NDArray halves = stats.orderStatistics(
-          new long[] {q25.lower(), q25.upper(), q75.lower(), q75.upper()}).mul(0.5);
-      NDArray a25 = halves.get(0);
-      NDArray b25 = halves.get(1);
-      NDArray a75 = halves.get(2);
-      NDArray b75 = halves.get(3);
+      List<Bracket> quartiles = stats.orderStatistics(q25, q75);
+      Bracket first = quartiles.get(0);
+      Bracket third = quartiles.get(1);
+      NDArray a25 = stats.times(first.lower(), 0.5);
+      NDArray b25 = stats.times(first.upper(), 0.5);
+      NDArray a75 = stats.times(third.lower(), 0.5);
+      NDArray b75 = stats.times(third.upper(), 0.5);
       NDArray range = a75.sub(a25)
-          .add(b75.sub(a75).mul(q75.fraction()))
-          .sub(b25.sub(a25).mul(q25.fraction()))
-          .mul(2.0);
-      return stats.keep(stats.saturate(range));
+          .add(stats.times(b75.sub(a75), q75.fraction()))
+          .sub(stats.times(b25.sub(a25), q25.fraction()));
+      return stats.keep(stats.saturate(stats.times(range, 2.0)));
     }
   }
 }

@@ -10,8 +10,11 @@ import dev.shifter.metafeatures.core.internal.ColumnStatistics;
  * {@code m4 = sum((x - mean)^4) / n} and {@code s} is the ddof = 1 standard deviation (pymfe's default,
  * method 3).
  *
- * <p>Computed as {@code mean(u^4) - 3} of the standardised columns {@code u = (x - mean) / s} (see
- * {@link ColumnStatistics#standardized()}), so it is scale-free and cannot overflow.
+ * <p>Computed from the power sums of the columns centred at their float mean (cascaded column sums,
+ * exact correction for the rounding of the mean: the fast path of {@link ColumnStatistics}) when their
+ * fourth powers stay well inside the data type's range and every spread is well above rounding;
+ * otherwise as {@code mean(u^4) - 3} of the standardised rescaled columns {@code u = (x - mean) / s},
+ * which is scale-free and cannot overflow.
  *
  * <p>Degenerate input: a constant column gives <b>-3</b> with gradient 0. That is the limit of the
  * formula as the spread shrinks ({@code m4 = 0}: no tails at all), the lower bound of the statistic,
@@ -46,7 +49,7 @@ public final class Kurtosis implements MetaFeature {
   @Override
   public NDArray compute(NDArray x) {
     try (ColumnStatistics stats = ColumnStatistics.of(x, NAME)) {
-      return stats.keep(stats.standardized().square().square().mean(new int[] {0}).sub(3.0));
+      return stats.keep(stats.kurtosis());
     }
   }
 }

@@ -8,9 +8,10 @@ import dev.shifter.metafeatures.core.internal.ColumnStatistics;
 /**
  * {@code mean}: the arithmetic mean of each column, {@code sum(x) / n}.
  *
- * <p>Computed as {@code x_0 + mean(x - x_0)} on rescaled columns (see {@link ColumnStatistics}), so it
- * neither overflows for values near {@code 1e30} nor loses digits for values that differ only in the
- * 7th significant digit. Its gradient is {@code 1/n} for every entry.
+ * <p>Computed as {@code x.sum(0) / n}, one read of the matrix (PyTorch sums float32 in cascade, so the
+ * error stays a few units in the last place). Only if that sum overflows (values near the largest
+ * float) is it recomputed as {@code x_0 + mean(x - x_0)} on rescaled columns (see
+ * {@link ColumnStatistics}). Its gradient is {@code 1/n} for every entry.
  *
  * <p>Degenerate input: a constant column gives that constant; a single row gives that row.
  */

@@ -3,6 +3,7 @@ package dev.shifter.metafeatures.core;
 import ai.djl.ndarray.NDArray;
 import dev.shifter.api.Arity;
 import dev.shifter.api.MetaFeature;
+import dev.shifter.metafeatures.core.internal.Bracket;
 import dev.shifter.metafeatures.core.internal.ColumnStatistics;
 import dev.shifter.metafeatures.core.internal.QuantilePosition;
 
@@ -10,12 +11,13 @@ import dev.shifter.metafeatures.core.internal.QuantilePosition;
  * {@code median}: the median of each column; for an even number of rows the mean of the two middle
  * values (numpy's default linear interpolation, as pymfe).
  *
- * <p>Computed by sorting each column (autograd flows through the sort to the chosen entries) and
- * interpolating between the two order statistics around position {@code (n - 1) / 2}, see
- * {@link QuantilePosition}. The interpolation works on halved values, so it cannot overflow.
+ * <p>Computed by selection in {@code O(n)}, not a sort: for odd {@code n} the middle value itself, for
+ * even {@code n} the two middle values (see {@link ColumnStatistics#orderStatistics(QuantilePosition...)}),
+ * interpolated on halved values so that it cannot overflow. Autograd flows through the selection to
+ * the chosen entries.
  *
  * <p>Degenerate input: a constant column gives the constant; a single row gives that row; two rows give
- * their mean. Ties are broken by the sort, which sends the gradient to one of the tied entries.
+ * their mean. Among tied entries, the gradient goes to one of them.
  */
 public final class Median implements MetaFeature {
   /** The registry name, {@value}. */
@@ -45,10 +47,14 @@ public final class Median implements MetaFeature {
   public NDArray compute(NDArray x) {
     try (ColumnStatistics stats = ColumnStatistics.of(x, NAME)) {
       QuantilePosition q = QuantilePosition.of(stats.rows(), 0.5);
-      NDArray halves = stats.orderStatistics(new long[] {q.lower(), q.upper()}).mul(0.5);
-      NDArray lower = halves.get(0);
-      NDArray upper = halves.get(1);
-      return stats.keep(stats.saturate(upper.sub(lower).mul(q.fraction()).add(lower).mul(2.0)));
+      Bracket middle = stats.orderStatistics(q).get(0);
+      if (q.fraction() == 0) {
+        return stats.keep(middle.lower());
+      }
+      NDArray lower = stats.times(middle.lower(), 0.5);
+      NDArray upper = stats.times(middle.upper(), 0.5);
+      NDArray half = stats.times(upper.sub(lower), q.fraction()).add(lower);
+      return stats.keep(stats.saturate(stats.times(half, 2.0)));
     }
   }
 }

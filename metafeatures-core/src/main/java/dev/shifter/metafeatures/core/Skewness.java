@@ -9,9 +9,11 @@ import dev.shifter.metafeatures.core.internal.ColumnStatistics;
  * {@code skewness}: {@code m3 / s^3} for each column, where {@code m3 = sum((x - mean)^3) / n} and
  * {@code s} is the ddof = 1 standard deviation (pymfe's default, method 3).
  *
- * <p>Computed as {@code mean(u^3)} of the standardised columns {@code u = (x - mean) / s} (see
- * {@link ColumnStatistics#standardized()}), so it is scale-free and cannot overflow: {@code |u|} is at most
- * {@code sqrt(n - 1)}.
+ * <p>Computed from the power sums of the columns centred at their float mean (cascaded column sums,
+ * exact correction for the rounding of the mean: the fast path of {@link ColumnStatistics}) when their
+ * cubes stay well inside the data type's range and every spread is well above rounding; otherwise as
+ * {@code mean(u^3)} of the standardised rescaled columns {@code u = (x - mean) / s}, which is scale-free
+ * and cannot overflow: {@code |u|} is at most {@code sqrt(n - 1)}.
  *
  * <p>Degenerate input: a constant column gives 0 with gradient 0 (the standardised column is exactly 0,
  * since its spread is 0 and {@code s} is regularised by {@code eps = 1e-24} in scaled units); a single row
@@ -45,8 +47,7 @@ public final class Skewness implements MetaFeature {
   @Override
   public NDArray compute(NDArray x) {
     try (ColumnStatistics stats = ColumnStatistics.of(x, NAME)) {
-      NDArray u = stats.standardized();
-      return stats.keep(u.square().mul(u).mean(new int[] {0}));
+      return stats.keep(stats.skewness());
     }
   }
 }

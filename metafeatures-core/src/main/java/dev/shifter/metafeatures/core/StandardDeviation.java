@@ -9,9 +9,11 @@ import dev.shifter.metafeatures.core.internal.ColumnStatistics;
  * {@code sd}: the sample standard deviation of each column, {@code s = sqrt(sum((x - mean)^2) / (n - 1))}
  * (ddof = 1, as pymfe).
  *
- * <p>Computed as {@code v / sqrt(v + eps)} from the variance {@code v} of centred, rescaled columns (see
- * {@link ColumnStatistics#scaledStandardDeviation()}; {@code eps = 1e-24} against a scaled variance of at
- * least {@code 1/(2n)} for any non-constant column), which equals {@code s} to float64 precision.
+ * <p>Computed as {@code sqrt(v)} of the variance {@code v} (see {@link Variance}) when every column has a
+ * spread well above rounding (the fast path of {@link ColumnStatistics}); otherwise as
+ * {@code v / sqrt(v + eps)} of the variance of centred, rescaled columns ({@code eps = 1e-24} against a
+ * scaled variance of at least {@code 1/(2n)} for any non-constant column), which equals {@code s} to
+ * float64 precision and is exactly 0, with a finite gradient, for a constant column.
  *
  * <p>Degenerate input: a constant column gives exactly 0 with gradient 0 (instead of the infinite
  * slope of a square root at 0); a single row gives 0; two rows give {@code |x_1 - x_2| / sqrt(2)}.
@@ -45,7 +47,7 @@ public final class StandardDeviation implements MetaFeature {
   @Override
   public NDArray compute(NDArray x) {
     try (ColumnStatistics stats = ColumnStatistics.of(x, NAME)) {
-      return stats.keep(stats.toDataUnits(stats.scaledStandardDeviation(), 1));
+      return stats.keep(stats.standardDeviation());
     }
   }
 }

@@ -9,8 +9,11 @@ import dev.shifter.metafeatures.core.internal.ColumnStatistics;
  * {@code var}: the sample variance of each column, {@code s^2 = sum((x - mean)^2) / (n - 1)} (ddof = 1,
  * as pymfe).
  *
- * <p>Computed from centred, rescaled columns (see {@link ColumnStatistics}), so it does not cancel
- * catastrophically and its intermediates do not overflow.
+ * <p>Computed from the columns centred at their float mean, with a blocked matrix product and the exact
+ * correction for the rounding of the mean (the fast path of {@link ColumnStatistics}), so it does not
+ * cancel catastrophically. Where that could lose accuracy or overflow (a constant or nearly constant
+ * column, a single row, squares beyond the data type), it is computed from centred, rescaled columns,
+ * whose intermediates cannot overflow.
  *
  * <p>Degenerate input: a constant column gives 0 (gradient 0); a single row gives 0 (the divisor
  * {@code n - 1} is replaced by 1); two rows give {@code (x_1 - x_2)^2 / 2}. A variance too large for the
@@ -44,7 +47,7 @@ public final class Variance implements MetaFeature {
   @Override
   public NDArray compute(NDArray x) {
     try (ColumnStatistics stats = ColumnStatistics.of(x, NAME)) {
-      return stats.keep(stats.toDataUnits(stats.scaledVariance(), 2));
+      return stats.keep(stats.variance());
     }
   }
 }

@@ -1,82 +1,47 @@
 package dev.shifter.metafeatures.core.internal;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.shifter.api.InvalidInputException;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The workspace of one meta-feature computation on an {@code n x d} matrix {@code x}: the columns
- * shifted, rescaled and centred once, with every operation batched over all columns.
+ * One meta-feature computation on an {@code n x d} matrix {@code x}: column statistics in data units,
+ * every operation batched over all columns, each taken by a fast path when that is accurate for this
+ * input and by a safe path otherwise.
  *
- * <p><b>Numerics.</b> Each column is first shifted by its first row and divided by the largest absolute
- * shifted value (its <em>half-range scale</em> {@code c}, detached from the graph):
- * <pre>
- *   h = x / 2,   c = max_i |h_i - h_0|  (at least 1e-30),   z = (h - h_0) / c,   |z| &lt;= 1
- * </pre>
- * then centred twice (the corrected two-pass algorithm): {@code zc = (z - mean(z)) - mean(z - mean(z))}.
- * So {@code x - mean(x) = 2 c zc} exactly in real arithmetic.
+ * <p><b>Fast and safe paths.</b> On a {@code 1,000,000 x 16} float32 matrix every elementwise operation
+ * reads and writes 64 MB, so the cost of a feature is the number of full passes it makes.
  * <ul>
- *   <li>Shifting by a data value before anything else makes close values subtract exactly (Sterbenz),
- *       so columns whose values differ only in the 7th significant digit keep all their information;
- *       a constant column becomes exactly zero.</li>
- *   <li>Halving first and rescaling to {@code |z| <= 1} keeps every forward intermediate finite for any
- *       finite input: squares and fourth powers of values near {@code 1e30} never overflow in float32.
- *       Results that are not representable (a variance near {@code 1e60} in float32) saturate at the
- *       largest finite value of the data type, see {@link #saturate(NDArray)}. Backward, gradients in
- *       rescaled units are about {@code 2c} times the output gradient, so gradients stay finite while
- *       the column's range times the output gradient (times a small factor that grows with {@code n})
- *       stays below that largest value: in float32, values near {@code 1e36} with a few rows and near
- *       {@code 1e30} with thousands of rows are tested.</li>
- *   <li>Because of the shift and the rescaling, a non-constant column (with a range above the scale
- *       floor) has scaled variance at least {@code 1/(2n)}. {@link #VARIANCE_EPSILON} ({@code 1e-24})
- *       is therefore negligible (relative effect below {@code 1e-18} for any realistic {@code n}) and
- *       only keeps square roots and divisions finite, with finite gradients, for constant columns.</li>
- *   <li>For pairs, the rows are processed in blocks (see {@link #gram(NDArray)}) so that float32
- *       correlations over tens of thousands of rows stay accurate to about {@code 2e-7}.</li>
- *   <li>The scale is detached: the features are invariant to it, so its gradient is zero anyway.</li>
+ *   <li>Mean: {@code x.sum(0) / n} (one read; PyTorch sums float32 in cascade, so it is accurate). Only
+ *       if the sum overflows (values near the largest float) does it fall back to the safe path.</li>
+ *   <li>Moments, covariances and correlations: {@link CentredPowerSums} (centre once at the float mean,
+ *       blocked matrix products and column sums for the power sums, exact correction for the rounding
+ *       of the mean), checked on the host from a few {@code d}-sized arrays. A constant or nearly constant column, a
+ *       single row, or values whose squares (or, for skewness and kurtosis, cubes and fourth powers)
+ *       leave the data type's range go to {@link RescaledColumns} (shift by the first row, rescale,
+ *       centre twice), which keeps every documented degenerate-input guarantee. One such column sends
+ *       the whole matrix to the safe path.</li>
+ *   <li>Quantiles: {@link OrderStatistics}, selection in {@code O(n)} instead of a sort.</li>
  * </ul>
+ * Both paths give the same values up to rounding and the same gradients. Measured on that matrix with
+ * two threads, the fast path takes 2 to 4 times less time than the safe one, the selection about 5
+ * times less than the sort it replaces.
  *
  * <p>All intermediate arrays live in a sub-manager of {@code x}'s manager and are closed with this
  * object; autograd keeps what it needs for the backward pass. {@link #keep(NDArray)} moves a result to
  * {@code x}'s manager before closing. Not thread-safe: one instance per call.
  */
 public final class ColumnStatistics implements AutoCloseable {
-  /**
-   * Added to a scaled variance before a square root or a division: {@value}. A non-constant column's
-   * scaled variance is at least {@code 1/(2n)}, so the effect on it is far below float64 precision.
-   */
-  public static final double VARIANCE_EPSILON = 1e-24;
+  private final Workspace workspace;
+  private @Nullable CentredPowerSums fast;
+  private @Nullable RescaledColumns safe;
 
-  /** Smallest half-range scale, so that a constant column divides zero by a positive number: {@value}. */
-  public static final double SCALE_FLOOR = 1e-30;
-
-  /** Rows per block of the blocked matrix product in {@link #gram(NDArray)}: {@value}. */
-  public static final int GRAM_BLOCK_ROWS = 256;
-
-  private final NDArray x;
-  private final NDManager owner;
-  private final NDManager scope;
-  private final int rows;
-  private final int columns;
-  private @Nullable NDArray halfFirstRow;
-  private @Nullable NDArray scale;
-  private @Nullable NDArray scaledMean;
-  private @Nullable NDArray centered;
-  private @Nullable NDArray variance;
-  private @Nullable NDArray standardized;
-  private @Nullable NDArray covariance;
-  private @Nullable NDArray sorted;
-
-  private ColumnStatistics(NDArray x, int rows, int columns) {
-    this.x = x;
-    this.owner = x.getManager();
-    this.scope = owner.newSubManager();
-    this.rows = rows;
-    this.columns = columns;
+  private ColumnStatistics(Workspace workspace) {
+    this.workspace = workspace;
   }
 
   /**
@@ -99,7 +64,7 @@ public final class ColumnStatistics implements AutoCloseable {
       throw new InvalidInputException("Meta-feature '" + featureName + "' needs a float32 or float64 matrix, got "
           + type + ". Convert it with x.toType(DataType.FLOAT32, false).");
     }
-    return new ColumnStatistics(x, Math.toIntExact(shape.get(0)), Math.toIntExact(shape.get(1)));
+    return new ColumnStatistics(new Workspace(x, Math.toIntExact(shape.get(0)), Math.toIntExact(shape.get(1))));
   }
 
   /**
@@ -108,177 +73,87 @@ public final class ColumnStatistics implements AutoCloseable {
    * @return {@code n}
    */
   public int rows() {
-    return rows;
+    return workspace.rows();
   }
 
   /**
-   * Returns the number of columns {@code d}.
-   *
-   * @return {@code d}
-   */
-  public int columns() {
-    return columns;
-  }
-
-  /**
-   * Returns the divisor of sample (co)variances, {@code n - 1}, or 1 when {@code n = 1} (so that a
-   * single row has variance 0 rather than 0/0).
-   *
-   * @return {@code max(n - 1, 1)}
-   */
-  public int sampleDivisor() {
-    return Math.max(rows - 1, 1);
-  }
-
-  /**
-   * Returns the column means in data units, {@code 2 (h_0 + c mean(z))}.
+   * Returns the column means: {@code x.sum(0) / n}, or the safe path's {@code x_0 + mean(x - x_0)} on
+   * rescaled columns if that sum overflows. The gradient is {@code 1/n} for every entry. (A sum, not
+   * {@code mean}: PyTorch's backward of {@code mean} writes a full {@code n x d} gradient, that of a sum
+   * followed by a division of the {@code d} results is a broadcast view, one pass less.)
    *
    * @return a vector of length {@code d}
    */
   public NDArray mean() {
-    NDArray c = scale();
-    return saturate(requireComputed(scaledMean).mul(c).add(requireComputed(halfFirstRow)).mul(2.0));
+    NDArray mean = workspace.over(workspace.own(workspace.x().sum(new int[] {0})), workspace.rows());
+    return allFinite(mean) ? mean : safe().mean();
   }
 
   /**
-   * Returns the centred, rescaled columns {@code zc}, with {@code x - mean(x) = 2 c zc}.
-   *
-   * @return an {@code n x d} matrix with entries in about {@code [-2, 2]}
-   */
-  public NDArray centered() {
-    if (centered == null) {
-      NDArray half = own(x.mul(0.5));
-      halfFirstRow = half.get(0);
-      NDArray shifted = half.sub(halfFirstRow);
-      scale = shifted.stopGradient().abs().max(new int[] {0}).maximum(SCALE_FLOOR);
-      NDArray z = shifted.div(scale);
-      NDArray firstMean = z.mean(new int[] {0});
-      NDArray once = z.sub(firstMean);
-      NDArray correction = once.mean(new int[] {0});
-      centered = once.sub(correction);
-      scaledMean = firstMean.add(correction);
-    }
-    return centered;
-  }
-
-  /**
-   * Returns the sample variance (divisor {@code n - 1}) of the rescaled columns; the variance in data
-   * units is {@code 4 c^2} times this.
-   *
-   * @return a vector of length {@code d}, 0 for constant columns and for {@code n = 1}
-   */
-  public NDArray scaledVariance() {
-    if (variance == null) {
-      variance = centered().square().sum(new int[] {0}).div(sampleDivisor());
-    }
-    return variance;
-  }
-
-  /**
-   * Returns the sample standard deviation of the rescaled columns, {@code v / sqrt(v + eps)}: exactly 0
-   * when {@code v = 0}, with a finite gradient there (instead of the infinite slope of {@code sqrt} at
-   * 0), and {@code sqrt(v) (1 - eps / (2v))}, i.e. {@code sqrt(v)} to float64 precision, otherwise.
+   * Returns the sample variances (divisor {@code n - 1}; 0 for a single row), saturated at the data
+   * type's largest finite value.
    *
    * @return a vector of length {@code d}
    */
-  public NDArray scaledStandardDeviation() {
-    NDArray v = scaledVariance();
-    return v.div(v.add(VARIANCE_EPSILON).sqrt());
+  public NDArray variance() {
+    return fastPathFor(2) ? fast().variance() : safe().variance();
   }
 
   /**
-   * Returns the standardised columns {@code u = zc / sqrt(v + eps)}, i.e. {@code (x - mean) / s} with the
-   * {@code ddof = 1} standard deviation {@code s}. A constant column gives exactly 0.
+   * Returns the sample standard deviations (ddof = 1); exactly 0, with gradient 0, for a constant column.
    *
-   * @return an {@code n x d} matrix with {@code |u| <= sqrt(n - 1)}
+   * @return a vector of length {@code d}
    */
-  public NDArray standardized() {
-    if (standardized == null) {
-      standardized = centered().div(scaledVariance().add(VARIANCE_EPSILON).sqrt());
-    }
-    return standardized;
+  public NDArray standardDeviation() {
+    return fastPathFor(2) ? fast().standardDeviation() : safe().standardDeviation();
   }
 
   /**
-   * Converts a per-column vector from rescaled units to data units: multiplies it by {@code (2c)^power},
-   * one factor at a time so that an overflow saturates (see {@link #saturate(NDArray)}) instead of
-   * turning into NaN.
+   * Returns the skewness {@code m3 / s^3} ({@code s} with ddof = 1); 0 for a constant column.
    *
-   * @param scaled a vector of length {@code d} in rescaled units
-   * @param power 1 for a standard deviation, 2 for a variance
-   * @return the vector in data units
+   * @return a vector of length {@code d}
    */
-  public NDArray toDataUnits(NDArray scaled, int power) {
-    NDArray result = scaled;
-    NDArray c = scale();
-    for (int i = 0; i < power; i++) {
-      result = result.mul(c).mul(2.0);
-    }
-    return saturate(result);
+  public NDArray skewness() {
+    return fastPathFor(3) ? fast().skewness() : safe().skewness();
   }
 
   /**
-   * Converts a {@code d x d} matrix from rescaled units to data units: entry {@code (i, j)} is multiplied
-   * by {@code 2 c_i} and by {@code 2 c_j}, one factor at a time, then saturated.
+   * Returns the excess kurtosis {@code m4 / s^4 - 3} ({@code s} with ddof = 1); -3 for a constant column.
    *
-   * @param scaled a {@code d x d} matrix in rescaled units, e.g. a covariance matrix of {@link #centered()}
-   * @return the matrix in data units
+   * @return a vector of length {@code d}
    */
-  public NDArray pairsToDataUnits(NDArray scaled) {
-    NDArray c = scale();
-    return saturate(scaled.mul(c.reshape(columns, 1)).mul(2.0).mul(c).mul(2.0));
+  public NDArray kurtosis() {
+    return fastPathFor(4) ? fast().kurtosis() : safe().kurtosis();
   }
 
   /**
-   * Returns {@code a^T a / (n - 1)} (or {@code / 1} when {@code n = 1}) for all pairs at once.
-   *
-   * <p>The CPU matrix product accumulates each entry sequentially, which in float32 costs about 40 units
-   * in the last place over 20,000 rows (correlations off by {@code 5e-6}). So the rows are cut into blocks
-   * of {@value #GRAM_BLOCK_ROWS} (the last one padded with zero rows, which add nothing), one batched
-   * matrix product gives each block's {@code d x d} matrix, and a (cascaded) sum adds the blocks: about
-   * 30 times more accurate for the same work.
-   *
-   * @param a an {@code n x d} matrix, e.g. {@link #centered()}
-   * @return the {@code d x d} matrix
-   */
-  public NDArray gram(NDArray a) {
-    if (rows <= GRAM_BLOCK_ROWS) {
-      return a.transpose().matMul(a).div(sampleDivisor());
-    }
-    int blocks = (rows + GRAM_BLOCK_ROWS - 1) / GRAM_BLOCK_ROWS;
-    int padding = blocks * GRAM_BLOCK_ROWS - rows;
-    NDArray padded = padding == 0 ? a : a.concat(scope.zeros(new Shape(padding, columns), a.getDataType()), 0);
-    NDArray stacked = padded.reshape(blocks, GRAM_BLOCK_ROWS, columns);
-    return stacked.transpose(0, 2, 1).matMul(stacked).sum(new int[] {0}).div(sampleDivisor());
-  }
-
-  /**
-   * Returns the scaled covariance matrix {@code C = zc^T zc / (n - 1)} of all pairs of columns, with one
-   * (blocked) matrix product, see {@link #gram(NDArray)}; the covariance in data units is
-   * {@code 4 c_i c_j C_ij}.
+   * Returns the {@code d x d} sample covariance matrix (ddof = 1), saturated at the data type's largest
+   * finite value.
    *
    * @return the {@code d x d} matrix
    */
-  public NDArray scaledCovariance() {
-    if (covariance == null) {
-      covariance = gram(centered());
-    }
-    return covariance;
+  public NDArray covariance() {
+    return fastPathForPairs() ? fast().covariance() : safe().covariance();
   }
 
   /**
-   * Returns the Pearson correlation matrix {@code r_ij = C_ij / (sqrt(C_ii + eps) sqrt(C_jj + eps))}, from
-   * {@link #scaledCovariance()} and its own diagonal, so that the rounding of the matrix product largely
-   * cancels. A constant column has correlation exactly 0 with every column (its {@code C_ij} are 0).
-   * The two divisions are separate so that no intermediate square of {@code sqrt(eps)} underflows.
+   * Returns the Pearson correlation matrix; a constant column has correlation exactly 0 with every column.
    *
    * @return the {@code d x d} matrix, entries in about {@code [-1, 1]}
    */
   public NDArray correlation() {
-    NDArray cov = scaledCovariance();
-    NDArray diagonal = cov.reshape(-1).get(new NDIndex("{}", scope.create(PairIndex.flatDiagonal(columns))));
-    NDArray norm = diagonal.add(VARIANCE_EPSILON).sqrt();
-    return cov.div(norm.reshape(columns, 1)).div(norm);
+    return fastPathForPairs() ? fast().correlation() : safe().correlation();
+  }
+
+  /**
+   * Returns, for each quantile, the two order statistics of every column that it interpolates between,
+   * selected in {@code O(n)} (see {@link OrderStatistics}). Autograd flows to the chosen entries.
+   *
+   * @param positions the quantiles' positions, for {@link #rows()} rows
+   * @return the lower and upper order statistics of each quantile, in order
+   */
+  public List<Bracket> orderStatistics(QuantilePosition... positions) {
+    return OrderStatistics.around(workspace, List.of(positions));
   }
 
   /**
@@ -289,22 +164,21 @@ public final class ColumnStatistics implements AutoCloseable {
    * @return a vector of length {@code d(d-1)/2}
    */
   public NDArray upperTriangle(NDArray matrix) {
-    NDArray index = scope.create(PairIndex.flatUpperTriangle(columns));
+    NDArray index = workspace.indices(PairIndex.flatUpperTriangle(workspace.columns()));
     return matrix.reshape(-1).get(new NDIndex("{}", index));
   }
 
   /**
-   * Returns the rows of the column-wise sorted matrix at the given positions, e.g. the two order
-   * statistics around a quantile. Autograd flows through the sort to the original entries.
+   * Returns {@code a * factor}. Use this, never {@code a.mul(double)}, on an array with a graph: DJL's
+   * PyTorch engine lends the number from a JVM buffer that a garbage collection may free before the
+   * backward pass, which then reads garbage (see {@link Workspace}).
    *
-   * @param positions row positions in the sorted matrix, each in {@code [0, n)}
-   * @return a {@code positions.length x d} matrix
+   * @param a the array
+   * @param factor the factor
+   * @return the product
    */
-  public NDArray orderStatistics(long[] positions) {
-    if (sorted == null) {
-      sorted = own(x.sort(0));
-    }
-    return sorted.get(new NDIndex("{}", scope.create(positions)));
+  public NDArray times(NDArray a, double factor) {
+    return workspace.times(a, factor);
   }
 
   /**
@@ -315,8 +189,7 @@ public final class ColumnStatistics implements AutoCloseable {
    * @return {@code a} clipped to {@code [-max, max]}
    */
   public NDArray saturate(NDArray a) {
-    double max = x.getDataType() == DataType.FLOAT64 ? Double.MAX_VALUE : Float.MAX_VALUE;
-    return a.clip(-max, max);
+    return workspace.saturate(a);
   }
 
   /**
@@ -326,30 +199,43 @@ public final class ColumnStatistics implements AutoCloseable {
    * @return {@code result}
    */
   public NDArray keep(NDArray result) {
-    result.attach(owner);
-    return result;
+    return workspace.keep(result);
   }
 
   /** Closes every intermediate array (not {@code x}, not kept results). */
   @Override
   public void close() {
-    scope.close();
+    workspace.close();
   }
 
-  private NDArray scale() {
-    centered();
-    return requireComputed(scale);
+  private boolean fastPathFor(int order) {
+    return safe == null && fast().supports(order);
   }
 
-  private NDArray own(NDArray array) {
-    array.attach(scope);
-    return array;
+  private boolean fastPathForPairs() {
+    return safe == null && fast().supportsPairs();
   }
 
-  private static NDArray requireComputed(@Nullable NDArray array) {
-    if (array == null) {
-      throw new IllegalStateException("internal error: centered() did not set its companions");
+  private CentredPowerSums fast() {
+    if (fast == null) {
+      fast = new CentredPowerSums(workspace);
     }
-    return array;
+    return fast;
+  }
+
+  private RescaledColumns safe() {
+    if (safe == null) {
+      safe = new RescaledColumns(workspace);
+    }
+    return safe;
+  }
+
+  private boolean allFinite(NDArray small) {
+    for (double v : workspace.toHost(small)) {
+      if (!Double.isFinite(v)) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -1,5 +1,6 @@
 package dev.shifter.ctgan.internal;
 
+import dev.shifter.api.EngineScalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
@@ -54,6 +55,7 @@ public final class ConditionalLoss {
     }
     NDArray logProbabilities = segments.softmax(logits, true);
     NDArray inCondLayout = SegmentLayout.gatherBack(logProbabilities, toCond);
-    return inCondLayout.mul(cond).sum().div(-n);
+    NDArray total = inCondLayout.mul(cond).sum();
+    return total.mul(EngineScalars.of(total, -1.0 / n));
   }
 }

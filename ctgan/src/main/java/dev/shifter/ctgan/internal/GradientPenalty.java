@@ -1,5 +1,6 @@
 package dev.shifter.ctgan.internal;
 
+import dev.shifter.api.EngineScalars;
 import ai.djl.ndarray.NDArray;
 
 /**
@@ -24,6 +25,7 @@ public final class GradientPenalty {
   public static NDArray of(CriticPass pass, float lambda) {
     NDArray gradient = pass.inputGradient();
     NDArray norm = gradient.square().sum(new int[] {1}).add(NORM_EPSILON).sqrt();
-    return norm.sub(1f).square().mean().mul(lambda);
+    NDArray meanSquare = norm.sub(1f).square().mean();
+    return meanSquare.mul(EngineScalars.of(meanSquare, lambda));
   }
 }

@@ -1,5 +1,6 @@
 package dev.shifter.ctgan.internal;
 
+import dev.shifter.api.EngineScalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
@@ -183,7 +184,7 @@ public final class GumbelDecoder {
         .reshape(n, columns, maxModes);
     NDArray values = alpha.reshape(n, columns, 1).mul(manager.create(scales, new Shape(1, columns, maxModes)))
         .add(manager.create(means, new Shape(1, columns, maxModes)));
-    NDArray weights = modes.div(tau).softmax(2);
+    NDArray weights = modes.mul(EngineScalars.of(modes, 1.0 / tau)).softmax(2);
     NDArray drawn = modes.eq(modes.max(new int[] {2}, true)).toType(DataType.FLOAT32, false);
     NDArray soft = weights.mul(values).sum(new int[] {2});
     NDArray hard = drawn.mul(values).sum(new int[] {2});

@@ -1,5 +1,6 @@
 package dev.shifter.ctgan.internal;
 
+import dev.shifter.api.EngineScalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
@@ -96,7 +97,8 @@ public final class OutputActivation {
     NDManager manager = logits.getManager();
     // Gumbel noise on the compact row (cheaper than on the padded layout): g = -log(E), E = -log U
     NDArray uniform = manager.randomUniform(U_LOW, U_HIGH, logits.getShape(), logits.getDataType());
-    NDArray perturbed = logits.sub(uniform.log().neg().log()).div(tau);
+    NDArray noisy = logits.sub(uniform.log().neg().log());
+    NDArray perturbed = noisy.mul(EngineScalars.of(noisy, 1.0 / tau));
     NDArray soft = layout.softmax(perturbed, false);
     NDArray back = SegmentLayout.gatherBack(soft, softmaxBack);
     if (!hasTanh) {

@@ -142,14 +142,14 @@ public final class AttributeEntropy implements MetaFeature {
       NDArray gap = next.sub(cuts);
       NDArray hasAbove = NdOps.positiveIndicator(gap);
       NDArray width = NdOps.positiveOr(gap, 1.0);
-      NDArray boundary = cuts.add(width.mul(0.5));
-      NDArray logits = values.sub(boundary.expandDims(0)).div(width.mul(temperature).expandDims(0));
+      NDArray boundary = cuts.add(NdOps.times(width, 0.5));
+      NDArray logits = values.sub(boundary.expandDims(0)).div(NdOps.times(width, temperature).expandDims(0));
       NDArray above = Activation.sigmoid(logits).mul(hasAbove.expandDims(0)).mean(NdOps.ROWS);
       NDArray first = above.get("0:1").neg().add(1.0);
       NDArray middle = above.get("{}:{}", 0, m - 1).sub(above.get("1:"));
       NDArray last = above.get("{}:", m - 1);
       NDArray p = NDArrays.concat(new NDList(first, middle, last), 0).maximum(0.0);
-      return p.mul(p.add(LOG_EPSILON).log()).sum(NdOps.ROWS).div(-Math.log(2.0));
+      return NdOps.dividedBy(p.mul(p.add(LOG_EPSILON).log()).sum(NdOps.ROWS), -Math.log(2.0));
     });
   }
 }

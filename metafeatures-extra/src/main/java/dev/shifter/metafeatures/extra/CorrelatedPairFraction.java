@@ -90,18 +90,18 @@ public final class CorrelatedPairFraction implements MetaFeature {
     return FeatureScope.compute(x, NAME, v -> {
       int d = NdOps.columns(v);
       if (d < 2) {
-        return v.sum().reshape(1).mul(0.0);
+        return NdOps.times(v.sum().reshape(1), 0.0);
       }
       NDArray shifted = v.sub(v.get("0:1").stopGradient());
       NDArray centred = shifted.sub(shifted.mean(NdOps.ROWS, true));
       NDArray scale = NdOps.positiveOr(centred.abs().max(NdOps.ROWS, true).stopGradient(), 1.0);
       NDArray z = centred.div(scale);
       NDArray products = z.transpose().matMul(z);
-      NDArray inverseNorms = products.diagonal().add(EPSILON).sqrt().pow(-1.0);
+      NDArray inverseNorms = NdOps.reciprocal(products.diagonal().add(EPSILON).sqrt());
       NDArray correlations = products.mul(inverseNorms.reshape(d, 1)).mul(inverseNorms.reshape(1, d));
-      NDArray soft = Activation.sigmoid(correlations.abs().sub(THRESHOLD).div(temperature));
+      NDArray soft = Activation.sigmoid(NdOps.dividedBy(correlations.abs().sub(THRESHOLD), temperature));
       NDArray counted = soft.mul(NdOps.constant(soft, upperTriangle(d), new Shape(d, d)));
-      return counted.sum().reshape(1).div(d * (d - 1) / 2.0);
+      return NdOps.dividedBy(counted.sum().reshape(1), d * (d - 1) / 2.0);
     });
   }
 

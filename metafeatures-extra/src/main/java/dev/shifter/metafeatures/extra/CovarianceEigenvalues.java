@@ -68,7 +68,7 @@ public final class CovarianceEigenvalues implements MetaFeature {
       int n = NdOps.rows(v);
       int d = NdOps.columns(v);
       NDArray shifted = v.sub(v.get("0:1").stopGradient());
-      NDArray centred = shifted.sub(shifted.mean(NdOps.ROWS, true)).div(Math.sqrt(Math.max(n - 1, 1)));
+      NDArray centred = NdOps.dividedBy(shifted.sub(shifted.mean(NdOps.ROWS, true)), Math.sqrt(Math.max(n - 1, 1)));
       SymmetricEigen eigen;
       try (NDArray wide = centred.stopGradient().toType(DataType.FLOAT64, false);
           NDArray covariance = wide.transpose().matMul(wide)) {

@@ -58,8 +58,8 @@ public final class HarmonicMean implements MetaFeature {
       int d = NdOps.columns(v);
       NDArray shifted = v.add(SHIFT).maximum(SHIFT);
       NDArray smallest = shifted.min(NdOps.ROWS, true).stopGradient();
-      NDArray scaledReciprocals = shifted.div(smallest).pow(-1.0);
-      return scaledReciprocals.sum(NdOps.ROWS).pow(-1.0).mul(smallest.reshape(d)).mul((double) n);
+      NDArray scaledReciprocals = NdOps.reciprocal(shifted.div(smallest));
+      return NdOps.times(NdOps.reciprocal(scaledReciprocals.sum(NdOps.ROWS)).mul(smallest.reshape(d)), n);
     });
   }
 }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import dev.shifter.api.Arity;
 import dev.shifter.api.MetaFeature;
 import dev.shifter.metafeatures.extra.internal.FeatureScope;
+import dev.shifter.metafeatures.extra.internal.NdOps;
 import dev.shifter.metafeatures.extra.internal.Quantiles;
 
 /**
@@ -52,7 +53,7 @@ public final class MedianAbsoluteDeviation implements MetaFeature {
     return FeatureScope.compute(x, NAME, v -> {
       NDArray median = Quantiles.median(v.sort(0));
       NDArray deviations = v.sub(median).abs().sort(0);
-      return Quantiles.median(deviations).mul(FACTOR);
+      return NdOps.times(Quantiles.median(deviations), FACTOR);
     });
   }
 }

@@ -95,13 +95,13 @@ public final class OutlierColumnCount implements MetaFeature {
       NDArray q1 = Quantiles.of(sorted, 0.25);
       NDArray q3 = Quantiles.of(sorted, 0.75);
       NDArray iqr = q3.sub(q1);
-      NDArray fence = iqr.mul(WHISKER);
+      NDArray fence = NdOps.times(iqr, WHISKER);
       NDArray below = q1.sub(fence).sub(min);
       NDArray above = max.sub(q3).sub(fence);
       NDArray excess = below.maximum(above);
       NDArray range = max.sub(min);
       NDArray scale = NDArrays.where(iqr.gt(0.0), iqr, NdOps.positiveOr(range, 1.0));
-      NDArray soft = Activation.sigmoid(excess.div(scale.mul(temperature)));
+      NDArray soft = Activation.sigmoid(excess.div(NdOps.times(scale, temperature)));
       return soft.mul(NdOps.positiveIndicator(range)).sum().reshape(1);
     });
   }

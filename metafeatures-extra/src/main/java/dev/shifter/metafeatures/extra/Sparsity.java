@@ -94,10 +94,10 @@ public final class Sparsity implements MetaFeature {
       NDArray gaps = sorted.get("1:").sub(sorted.get("{}:{}", 0, n - 1));
       NDArray iqr = Quantiles.of(sorted, 0.75).sub(Quantiles.of(sorted, 0.25));
       NDArray range = sorted.get(n - 1).sub(sorted.get(0));
-      NDArray unit = NDArrays.where(iqr.gt(0.0), iqr, NdOps.positiveOr(range, 1.0)).div((double) (n - 1));
-      NDArray counted = gaps.div(unit.mul(temperature)).neg().exp().neg().add(1.0);
+      NDArray unit = NdOps.dividedBy(NDArrays.where(iqr.gt(0.0), iqr, NdOps.positiveOr(range, 1.0)), n - 1);
+      NDArray counted = gaps.div(NdOps.times(unit, temperature)).neg().exp().neg().add(1.0);
       NDArray distinct = counted.sum(NdOps.ROWS).add(1.0);
-      return distinct.pow(-1.0).mul((double) n).sub(1.0).div((double) (n - 1));
+      return NdOps.dividedBy(NdOps.times(NdOps.reciprocal(distinct), n).sub(1.0), n - 1);
     });
   }
 }

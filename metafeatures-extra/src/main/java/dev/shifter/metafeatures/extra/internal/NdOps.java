@@ -1,5 +1,6 @@
 package dev.shifter.metafeatures.extra.internal;
 
+import dev.shifter.api.EngineScalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.types.DataType;
@@ -57,7 +58,40 @@ public final class NdOps {
    * @return a vector of {@code d} zeros
    */
   public static NDArray connectedZeros(NDArray x) {
-    return x.sum(ROWS).mul(0.0);
+    return times(x.sum(ROWS), 0.0);
+  }
+
+  /**
+   * Multiplies by a number through an engine-allocated scalar, so that the gradient stays right when
+   * garbage is collected before the backward pass (see {@link EngineScalars}).
+   *
+   * @param x the array
+   * @param factor the number
+   * @return {@code x * factor}
+   */
+  public static NDArray times(NDArray x, double factor) {
+    return x.mul(EngineScalars.of(x, factor));
+  }
+
+  /**
+   * Divides by a number through an engine-allocated scalar (see {@link #times(NDArray, double)}).
+   *
+   * @param x the array
+   * @param divisor the number
+   * @return {@code x / divisor}
+   */
+  public static NDArray dividedBy(NDArray x, double divisor) {
+    return x.div(EngineScalars.of(x, divisor));
+  }
+
+  /**
+   * Returns {@code 1 / x} with an engine-allocated numerator (see {@link #times(NDArray, double)}).
+   *
+   * @param x the array
+   * @return {@code 1 / x}
+   */
+  public static NDArray reciprocal(NDArray x) {
+    return EngineScalars.of(x, 1.0).div(x);
   }
 
   /**
@@ -68,7 +102,7 @@ public final class NdOps {
    * @return {@code where(values > 0, values, fallback)}
    */
   public static NDArray positiveOr(NDArray values, double fallback) {
-    return NDArrays.where(values.gt(0.0), values, values.onesLike().mul(fallback));
+    return NDArrays.where(values.gt(0.0), values, times(values.onesLike(), fallback));
   }
 
   /**

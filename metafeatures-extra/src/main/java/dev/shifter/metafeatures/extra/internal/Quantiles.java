@@ -30,7 +30,7 @@ public final class Quantiles {
       return below;
     }
     NDArray above = sorted.get(hi);
-    return below.add(above.sub(below).mul(fraction));
+    return below.add(NdOps.times(above.sub(below), fraction));
   }
 
   /**

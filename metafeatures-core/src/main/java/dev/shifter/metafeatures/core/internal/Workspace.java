@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
+import dev.shifter.api.EngineScalars;
 
 /**
  * The input matrix of one computation and the sub-manager that holds its intermediate arrays, with the
@@ -17,8 +18,9 @@ import ai.djl.ndarray.types.DataType;
  * product or quotient for the backward pass, and once a garbage collection has freed the buffer the
  * saved factor is whatever the memory holds then: the gradient of {@code x.mul(2.0)} silently becomes
  * 0, and an index array saved by a gather points at garbage. So every factor, divisor or index that
- * meets an array with a graph is made here, as a copy owned by PyTorch ({@link #constant(double)},
- * {@link #times(NDArray, double)}, {@link #over(NDArray, double)}, {@link #indices(long[])}).
+ * meets an array with a graph is made here, allocated by the engine ({@link #constant(double)} through
+ * {@link EngineScalars}, {@link #times(NDArray, double)}, {@link #over(NDArray, double)}, and
+ * {@link #indices(long[])} as a copy).
  * ({@code add}/{@code sub} of a number and {@code clip} save nothing and are safe.)
  */
 final class Workspace implements AutoCloseable {
@@ -76,9 +78,9 @@ final class Workspace implements AutoCloseable {
     return scope.create(values).duplicate();
   }
 
-  /** A scalar of the input's data type, owned by PyTorch (safe to save on the graph). */
+  /** A scalar of the input's data type, allocated by the engine (safe to save on the graph). */
   NDArray constant(double value) {
-    return scope.create(value).duplicate().toType(x.getDataType(), false);
+    return own(EngineScalars.of(x, value));
   }
 
   /** {@code a * factor}, with the factor as a {@link #constant(double)}. */

@@ -1,5 +1,6 @@
 package dev.shifter.shift;
 
+import dev.shifter.api.EngineScalars;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -117,7 +118,7 @@ final class TrainingRun {
           for (WeightedRegularizer weighted : regularizers) {
             NDArray value = weighted.regularizer().compute(context);
             value = requireFinite(value, weighted.name(), "the regularizer '" + weighted.name() + "'", step, terms);
-            loss = loss.add(value.mul(Constants.scalar(value, (float) weighted.weight())));
+            loss = loss.add(value.mul(EngineScalars.of(value, (float) weighted.weight())));
           }
         }
         total = scalar(loss);

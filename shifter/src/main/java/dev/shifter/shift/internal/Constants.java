@@ -13,22 +13,11 @@ import ai.djl.ndarray.types.Shape;
  * pass; once the array is closed, its buffer can be freed and reused before {@code backward}, and the
  * gradient is then computed from garbage: wrong silently, or NaN, now and then. Arrays the engine
  * allocates itself ({@code full}, {@code zeros}, a {@code duplicate()}) are reference-counted natively
- * and stay valid. So differentiable code here multiplies by {@link #scalar} rather than by a Java
- * number, and builds arrays from Java data with {@link #of}.
+ * and stay valid. So differentiable code here multiplies by {@link dev.shifter.api.EngineScalars}
+ * rather than by a Java number, and builds arrays from Java data with {@link #of}.
  */
 public final class Constants {
   private Constants() {}
-
-  /**
-   * Returns a natively allocated 0-dimensional constant of {@code like}'s data type, in its manager.
-   *
-   * @param like the array the constant will be combined with
-   * @param value the value
-   * @return the constant
-   */
-  public static NDArray scalar(NDArray like, float value) {
-    return like.getManager().full(new Shape(), value, like.getDataType());
-  }
 
   /**
    * Copies Java data into a natively allocated float32 array.

@@ -1,5 +1,6 @@
 package dev.shifter.shift.internal;
 
+import dev.shifter.api.EngineScalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import dev.shifter.api.MetaLoss;
@@ -27,8 +28,8 @@ public final class HuberLoss implements MetaLoss {
   public NDArray loss(NDArray predicted, NDArray target, NDArray scale) {
     NDArray error = predicted.sub(target).div(scale);
     NDArray absolute = error.abs();
-    NDArray quadratic = error.square().mul(Constants.scalar(error, 0.5f));
-    NDArray linear = absolute.sub(0.5f * delta).mul(Constants.scalar(error, delta));
+    NDArray quadratic = error.square().mul(EngineScalars.of(error, 0.5f));
+    NDArray linear = absolute.sub(0.5f * delta).mul(EngineScalars.of(error, delta));
     return NDArrays.where(absolute.lte(delta), quadratic, linear).mean();
   }
 

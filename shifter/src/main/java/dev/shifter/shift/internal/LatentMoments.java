@@ -1,5 +1,6 @@
 package dev.shifter.shift.internal;
 
+import dev.shifter.api.EngineScalars;
 import ai.djl.ndarray.NDArray;
 import dev.shifter.api.Regularizer;
 import dev.shifter.api.ShiftContext;
@@ -17,7 +18,7 @@ public final class LatentMoments implements Regularizer {
     long dim = shifted.getShape().get(1);
     NDArray mean = shifted.mean(new int[] {0}, true);
     NDArray centred = shifted.sub(mean);
-    NDArray covariance = centred.transpose().matMul(centred).div(Constants.scalar(centred, Math.max(1, n - 1)));
+    NDArray covariance = centred.transpose().matMul(centred).div(EngineScalars.of(centred, Math.max(1, n - 1)));
     NDArray identity = context.manager().eye((int) dim);
     NDArray meanTerm = mean.square().mean();
     NDArray covarianceTerm = covariance.sub(identity).square().mean();

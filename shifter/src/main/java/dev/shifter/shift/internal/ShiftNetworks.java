@@ -1,5 +1,6 @@
 package dev.shifter.shift.internal;
 
+import dev.shifter.api.EngineScalars;
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -108,7 +109,7 @@ public final class ShiftNetworks {
     NDArray meanNoise = z.mean(new int[] {0}, true).broadcast(new Shape(n, latentDim));
     NDArray input = NDArrays.concat(new NDList(z, codes, meanNoise), 1);
     NDArray residual = delta.forward(store, new NDList(input), training).singletonOrThrow();
-    return z.add(residual.mul(Constants.scalar(residual, deltaScale)));
+    return z.add(residual.mul(EngineScalars.of(residual, deltaScale)));
   }
 
   /**

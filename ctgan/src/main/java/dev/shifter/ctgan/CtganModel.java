@@ -256,6 +256,18 @@ public final class CtganModel implements AutoCloseable {
   }
 
   /**
+   * Returns the mean losses of each completed epoch, for loss curves; a resumed fit's history includes
+   * the epochs before the resume. Empty for a model saved by a Shifter that did not record them.
+   *
+   * @return one entry per completed epoch, in order
+   */
+  public List<EpochLoss> lossHistory() {
+    return artifact.manifest().training().history().stream()
+        .map(e -> new EpochLoss(e.epoch(), e.generatorLoss(), e.criticLoss(), e.gradientPenalty()))
+        .toList();
+  }
+
+  /**
    * Returns the number of training rows.
    *
    * @return the row count of the data the model was fitted on

@@ -10,6 +10,7 @@ import dev.shifter.ctgan.internal.CtganTraining;
 import dev.shifter.ctgan.internal.CtganTrainingConfig;
 import dev.shifter.ctgan.internal.DataTransformer;
 import dev.shifter.ctgan.internal.EncodedData;
+import dev.shifter.ctgan.internal.EpochLosses;
 import dev.shifter.ctgan.internal.ModelArtifact;
 import dev.shifter.ctgan.internal.ModelFiles;
 import dev.shifter.ctgan.internal.ModelManifest;
@@ -23,6 +24,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
@@ -151,7 +154,9 @@ public final class CtganTrainer {
         startEpoch = resumed.manifest().training().epochsCompleted();
         training.restore(resumed.state(), startEpoch, ModelFiles.stateFiles(resumeFrom));
       }
-      Snapshots snapshots = new Snapshots(training, transformer, frequencies, settings, encoded, fingerprint);
+      List<EpochLosses> history = resumed == null ? List.of() : resumed.manifest().training().history();
+      Snapshots snapshots = new Snapshots(training, transformer, frequencies, settings, encoded, fingerprint,
+          history);
       running = training;
       if (stopRequested.get()) {
         training.requestStop();
@@ -251,11 +256,13 @@ public final class CtganTrainer {
     private final CtganTrainingConfig settings;
     private final EncodedData encoded;
     private final String fingerprint;
+    private final List<EpochLosses> history;
     private int lastCheckpoint;
     private boolean written;
 
     Snapshots(CtganTraining training, DataTransformer transformer, CategoryFrequencies frequencies,
-        CtganTrainingConfig settings, EncodedData encoded, String fingerprint) {
+        CtganTrainingConfig settings, EncodedData encoded, String fingerprint, List<EpochLosses> history) {
+      this.history = new ArrayList<>(history);
       this.training = training;
       this.transformer = transformer;
       this.frequencies = frequencies;
@@ -268,7 +275,7 @@ public final class CtganTrainer {
     ModelArtifact current() {
       long steps = (long) training.completedEpochs() * training.stepsPerEpoch() + training.stepInEpoch();
       TrainingRecord record = new TrainingRecord(training.completedEpochs(), steps, training.stepsPerEpoch(),
-          encoded.rows(), fingerprint);
+          encoded.rows(), fingerprint, history);
       ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT, ModelManifest.FORMAT_VERSION, settings,
           transformer.columns(), transformer.state(), frequencies.counts(), record, Provenance.current());
       return new ModelArtifact(manifest, training.snapshot());
@@ -291,6 +298,10 @@ public final class CtganTrainer {
     private final CtganTraining training;
     private final Snapshots snapshots;
     private final int startEpoch;
+    private double generatorSum;
+    private double criticSum;
+    private double penaltySum;
+    private int steps;
 
     Progress(CtganTraining training, Snapshots snapshots, int startEpoch) {
       this.training = training;
@@ -300,6 +311,10 @@ public final class CtganTrainer {
 
     @Override
     public void onStep(StepReport report) {
+      generatorSum += report.generatorLoss();
+      criticSum += report.criticLoss();
+      penaltySum += report.gradientPenalty();
+      steps++;
       listener.onStep(new FitProgress(report.epoch(), training.config().epochs(), report.step(),
           report.stepsPerEpoch(), training.config().batchSize(), report.generatorLoss(), report.criticLoss(),
           report.gradientPenalty()));
@@ -308,6 +323,12 @@ public final class CtganTrainer {
     @Override
     public void onEpochEnd(int epoch) {
       int completed = epoch + 1;
+      int count = Math.max(1, steps);
+      snapshots.history.add(new EpochLosses(completed, generatorSum / count, criticSum / count, penaltySum / count));
+      generatorSum = 0;
+      criticSum = 0;
+      penaltySum = 0;
+      steps = 0;
       int total = training.config().epochs();
       listener.onEpochEnd(completed, total);
       boolean due = checkpointEvery > 0 && (completed - startEpoch) % checkpointEvery == 0;

@@ -3,6 +3,9 @@ package dev.shifter.ctgan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shifter.api.ArtifactException;
 import dev.shifter.api.ColumnKind;
 import dev.shifter.api.ColumnSpec;
@@ -66,6 +69,21 @@ class CtganModelTest {
   }
 
   @Test
+  void theModelRecordsTheMeanLossesOfEachEpochAndKeepsThemWhenSaved() {
+    List<EpochLoss> history = model.lossHistory();
+    assertThat(history).extracting(EpochLoss::epoch).containsExactly(1, 2);
+    assertThat(history).allSatisfy(e -> {
+      assertThat(e.generatorLoss()).isFinite();
+      assertThat(e.criticLoss()).isFinite();
+      assertThat(e.gradientPenalty()).isFinite().isNotNegative();
+    });
+    model.save(dir.resolve("h"));
+    try (CtganModel loaded = CtganModel.load(dir.resolve("h"))) {
+      assertThat(loaded.lossHistory()).isEqualTo(history);
+    }
+  }
+
+  @Test
   void theFirstRowsOfALargerSampleEqualASmallerSampleWithTheSameSeed() {
     String small = sample(model, 100, 5);
     String large = sample(model, 10_000, 5);
@@ -100,7 +118,7 @@ class CtganModelTest {
       assertThat(Sha256.of(Files.readAllBytes(dir.resolve("m").resolve(parts[1])))).isEqualTo(parts[0]);
     }
     String manifest = Files.readString(dir.resolve("m/manifest.json"));
-    assertThat(manifest).contains("\"format\" : \"shifter-ctgan-model\"", "\"formatVersion\" : 1", "\"seed\" : 3",
+    assertThat(manifest).contains("\"format\" : \"shifter-ctgan-model\"", "\"formatVersion\" : 2", "\"seed\" : 3",
         "\"transformer\"", "\"categoryCounts\"", "\"epochsCompleted\" : 2", "\"java\"", "\"os\"", "\"arch\"",
         "\"djl\"", "\"library\"");
     try (var siblings = Files.list(dir)) {
@@ -138,24 +156,44 @@ class CtganModelTest {
   }
 
   @Test
-  void aManifestOfANewerFormatIsRefusedEvenWithValidChecksums() throws IOException {
+  void aModelWrittenInTheFirstFormatStillLoadsAndSamples() throws IOException {
     Path saved = dir.resolve("m");
     model.save(saved);
-    Path manifest = saved.resolve("manifest.json");
-    String text = Files.readString(manifest).replace("\"formatVersion\" : 1", "\"formatVersion\" : 2");
-    Files.writeString(manifest, text);
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode root = (ObjectNode) json.readTree(saved.resolve("manifest.json").toFile());
+    root.put("formatVersion", 1);
+    for (JsonNode column : root.path("transformer").path("columns")) {
+      ((ObjectNode) column).remove(List.of("range", "decimals"));
+    }
+    rewriteManifest(saved, json.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+
+    try (CtganModel loaded = CtganModel.load(saved); Table table = loaded.sample(allocator, 500, 4)) {
+      assertThat(table.rowCount()).isEqualTo(500);
+      assertThat(loaded.epochsCompleted()).isEqualTo(2);
+    }
+  }
+
+  /** Replaces the manifest and its checksum, as if the directory had been written with this text. */
+  private static void rewriteManifest(Path saved, String text) throws IOException {
+    Files.writeString(saved.resolve("manifest.json"), text);
     Path checksums = saved.resolve("checksums.sha256");
-    String old = Sha256.of(Files.readAllBytes(manifest));
     List<String> lines = Files.readAllLines(checksums).stream()
         .map(l -> l.endsWith("manifest.json") ? Sha256.of(text.getBytes(StandardCharsets.UTF_8)) + "  manifest.json"
             : l)
         .toList();
     Files.write(checksums, lines);
-    assertThat(old).isNotBlank();
+  }
+
+  @Test
+  void aManifestOfANewerFormatIsRefusedEvenWithValidChecksums() throws IOException {
+    Path saved = dir.resolve("m");
+    model.save(saved);
+    Path manifest = saved.resolve("manifest.json");
+    rewriteManifest(saved, Files.readString(manifest).replace("\"formatVersion\" : 2", "\"formatVersion\" : 3"));
 
     assertThatThrownBy(() -> CtganModel.load(saved))
         .isInstanceOf(ArtifactException.class)
-        .hasMessageContaining("format version 2")
+        .hasMessageContaining("format version 3")
         .hasMessageContaining("Upgrade Shifter");
   }
 

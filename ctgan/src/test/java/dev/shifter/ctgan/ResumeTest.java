@@ -81,6 +81,7 @@ class ResumeTest {
     try (CtganModel a = CtganModel.load(whole); CtganModel b = CtganModel.load(parts);
         Table sampleA = a.sample(allocator, 200, 1); Table sampleB = b.sample(allocator, 200, 1)) {
       assertThat(TestTables.dump(sampleB)).isEqualTo(TestTables.dump(sampleA));
+      assertThat(b.lossHistory()).as("the resumed fit's loss history").hasSize(4).isEqualTo(a.lossHistory());
     }
   }
 

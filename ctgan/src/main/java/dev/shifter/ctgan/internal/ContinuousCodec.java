@@ -7,7 +7,8 @@ import org.apache.arrow.vector.Float8Vector;
 /**
  * Encodes and decodes one continuous column: a scalar {@code alpha = (v - mu_k) / (4 sigma_k)}, clipped
  * to [-0.99, 0.99], followed by a one-hot of the mode {@code k} drawn from the value's responsibilities;
- * a missing value gets {@code alpha = 0} and the extra last slot.
+ * a missing value gets {@code alpha = 0} and the extra last slot. Decoded values are put in the column's
+ * {@link ValueDomain} (clipped to the fitted range, rounded to the fitted decimals).
  */
 final class ContinuousCodec {
   /** The bound on the encoded scalar, as in the paper's reference setting. */
@@ -16,12 +17,14 @@ final class ContinuousCodec {
   private final String name;
   private final GaussianModes modes;
   private final boolean hasMissing;
+  private final ValueDomain domain;
   private final int alphaOffset;
 
-  ContinuousCodec(String name, GaussianModes modes, boolean hasMissing, int alphaOffset) {
+  ContinuousCodec(String name, GaussianModes modes, boolean hasMissing, ValueDomain domain, int alphaOffset) {
     this.name = name;
     this.modes = modes;
     this.hasMissing = hasMissing;
+    this.domain = domain;
     this.alphaOffset = alphaOffset;
   }
 
@@ -36,7 +39,7 @@ final class ContinuousCodec {
 
   ContinuousLayout layout() {
     return new ContinuousLayout(name, alphaOffset, alphaOffset + 1, modeWidth(), modes.means(), modes.stds(),
-        hasMissing);
+        hasMissing, domain);
   }
 
   /**
@@ -92,7 +95,10 @@ final class ContinuousCodec {
     });
   }
 
-  /** Decodes the column from activated rows: argmax mode, {@code alpha * 4 sigma + mu}, NaN for missing. */
+  /**
+   * Decodes the column from activated rows: argmax mode, {@code alpha * 4 sigma + mu} put in the domain,
+   * NaN for missing.
+   */
   double[] decode(float[] rows, int count, int width) {
     double[] values = new double[count];
     int slots = modeWidth();
@@ -105,8 +111,10 @@ final class ContinuousCodec {
         if (mode == k) {
           values[i] = Double.NaN;
         } else {
-          double alpha = Math.max(-1.0, Math.min(1.0, rows[row + alphaOffset]));
-          values[i] = alpha * 4.0 * modes.std(mode) + modes.mean(mode);
+          float alpha = Math.max(-1f, Math.min(1f, rows[row + alphaOffset]));
+          values[i] = domain.rounds()
+              ? domain.apply(alpha * (float) (4.0 * modes.std(mode)) + (float) modes.mean(mode))
+              : domain.apply(alpha * 4.0 * modes.std(mode) + modes.mean(mode));
         }
       }
     });

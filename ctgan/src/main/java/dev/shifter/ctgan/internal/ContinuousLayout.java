@@ -17,9 +17,10 @@ import org.jspecify.annotations.Nullable;
  * @param means the modes' means, in slot order
  * @param stds the modes' standard deviations, in slot order
  * @param lastModeIsMissing whether the block ends with a "missing" slot
+ * @param domain where decoded values are clipped and rounded to
  */
 public record ContinuousLayout(String name, int alphaOffset, int modeOffset, int modeWidth, double[] means,
-    double[] stds, boolean lastModeIsMissing) {
+    double[] stds, boolean lastModeIsMissing, ValueDomain domain) {
 
   /** Copies the arrays. */
   public ContinuousLayout {
@@ -51,7 +52,8 @@ public record ContinuousLayout(String name, int alphaOffset, int modeOffset, int
   public boolean equals(@Nullable Object other) {
     return other instanceof ContinuousLayout o && name.equals(o.name) && alphaOffset == o.alphaOffset
         && modeOffset == o.modeOffset && modeWidth == o.modeWidth && Arrays.equals(means, o.means)
-        && Arrays.equals(stds, o.stds) && lastModeIsMissing == o.lastModeIsMissing;
+        && Arrays.equals(stds, o.stds) && lastModeIsMissing == o.lastModeIsMissing
+        && domain.equals(o.domain);
   }
 
   @Override
@@ -64,6 +66,6 @@ public record ContinuousLayout(String name, int alphaOffset, int modeOffset, int
   public String toString() {
     return "ContinuousLayout[name=" + name + ", alphaOffset=" + alphaOffset + ", modeOffset=" + modeOffset
         + ", modeWidth=" + modeWidth + ", means=" + Arrays.toString(means) + ", stds=" + Arrays.toString(stds)
-        + ", lastModeIsMissing=" + lastModeIsMissing + "]";
+        + ", lastModeIsMissing=" + lastModeIsMissing + ", domain=" + domain + "]";
   }
 }

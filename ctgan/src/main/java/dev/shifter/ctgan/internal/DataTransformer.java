@@ -49,7 +49,8 @@ public final class DataTransformer {
     int condOffset = 0;
     for (ColumnState column : state.columns()) {
       if (column.kind() == ColumnKind.CONTINUOUS) {
-        ContinuousCodec codec = new ContinuousCodec(column.name(), column.modes(), column.hasMissing(), offset);
+        ContinuousCodec codec = new ContinuousCodec(column.name(), column.modes(), column.hasMissing(),
+            column.domain(), offset);
         continuous.add(codec);
         categorical.add(null);
         continuousLayouts.add(codec.layout());
@@ -115,7 +116,7 @@ public final class DataTransformer {
         GaussianModes modes = present.length == 0
             ? new GaussianModes(new double[] {0.0}, new double[] {1.0}, new double[] {1.0})
             : mixture.fit(present, columnSeed(seed, name)).modes();
-        columns.add(ColumnState.ofContinuous(name, modes, present.length < rows));
+        columns.add(ColumnState.ofContinuous(name, modes, present.length < rows, ValueDomain.of(present)));
       } else {
         @Nullable String[] labels = CategoricalCodec.read(table.categorical(name), rows);
         TreeSet<String> distinct = new TreeSet<>();

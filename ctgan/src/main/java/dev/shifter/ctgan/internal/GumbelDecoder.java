@@ -19,6 +19,9 @@ import org.jspecify.annotations.Nullable;
  * the hard decode {@code alpha * 4 sigma_k + mu_k} for the drawn mode {@code k}, its gradient that of the
  * soft decode {@code sum_k w_k (alpha * 4 sigma_k + mu_k)} with Gumbel-softmax weights
  * {@code w = softmax((logits + g) / tau)} over the same draw ({@code soft + stopGradient(hard - soft)}).
+ * The hard value is put in the column's {@link ValueDomain} (clipped to the fitted range, rounded to the
+ * fitted decimals) as in the hard decode; being straight-through, clipping and rounding change the
+ * forward value only, so the gradient still says which way the value would move.
  *
  * <p>The "missing" slot of a continuous column that had missing values takes no part in the
  * differentiable decode: its draw is made among the real modes only, so a row whose hard draw is
@@ -45,6 +48,11 @@ public final class GumbelDecoder {
   private final float[] padBias;
   private final float[] scales;
   private final float[] means;
+  private final float[] lows;
+  private final float[] highs;
+  private final float[] roundingScales;
+  private final boolean[] rounded;
+  private final boolean anyRounded;
   private final @Nullable SegmentLayout softmaxLayout;
   private final long[] softmaxBack;
 
@@ -88,8 +96,19 @@ public final class GumbelDecoder {
     this.padBias = new float[columns * maxModes];
     this.scales = new float[columns * maxModes];
     this.means = new float[columns * maxModes];
+    this.lows = new float[columns];
+    this.highs = new float[columns];
+    this.roundingScales = new float[columns];
+    this.rounded = new boolean[columns];
+    boolean any = false;
     for (int c = 0; c < columns; c++) {
       ContinuousLayout layout = layouts.get(c);
+      ValueDomain domain = layout.domain();
+      lows[c] = toFiniteFloat(domain.min());
+      highs[c] = toFiniteFloat(domain.max());
+      roundingScales[c] = (float) domain.roundingScale();
+      rounded[c] = domain.rounds();
+      any |= domain.rounds();
       double[] mu = layout.means();
       double[] sigma = layout.stds();
       alphaIndex[c] = layout.alphaOffset();
@@ -104,6 +123,11 @@ public final class GumbelDecoder {
         }
       }
     }
+    this.anyRounded = any;
+  }
+
+  private static float toFiniteFloat(double value) {
+    return (float) Math.max(-Float.MAX_VALUE, Math.min(Float.MAX_VALUE, value));
   }
 
   /**
@@ -187,7 +211,23 @@ public final class GumbelDecoder {
     NDArray weights = modes.mul(EngineScalars.of(modes, 1.0 / tau)).softmax(2);
     NDArray drawn = modes.eq(modes.max(new int[] {2}, true)).toType(DataType.FLOAT32, false);
     NDArray soft = weights.mul(values).sum(new int[] {2});
-    NDArray hard = drawn.mul(values).sum(new int[] {2});
+    NDArray hard = inDomain(drawn.mul(values.stopGradient()).sum(new int[] {2}));
     return soft.add(hard.sub(soft).stopGradient());
+  }
+
+  /** Clips each column of {@code n x columns} values to its range, then rounds it to its decimals. */
+  private NDArray inDomain(NDArray values) {
+    NDManager manager = values.getManager();
+    Shape row = new Shape(1, columns);
+    NDArray low = manager.create(lows, row);
+    NDArray high = manager.create(highs, row);
+    NDArray clipped = values.maximum(low).minimum(high);
+    if (!anyRounded) {
+      return clipped;
+    }
+    NDArray scale = manager.create(roundingScales, row);
+    NDArray whole = clipped.mul(scale).round().div(scale).maximum(low).minimum(high);
+    NDArray mask = manager.create(rounded, row).broadcast(values.getShape());
+    return NDArrays.where(mask, whole, clipped);
   }
 }

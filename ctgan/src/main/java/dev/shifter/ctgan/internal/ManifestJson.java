@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Writes and reads {@code manifest.json}. Reading checks the format name and version before anything
  * else, so that a model written by a newer library is refused with a clear message; fields this version
- * does not know are ignored, absent ones are an error.
+ * does not know are ignored, absent ones are an error. A version-1 manifest (written before continuous
+ * columns recorded their value range and decimals) is upgraded in memory by {@link ManifestUpgrade}.
  */
 final class ManifestJson {
   private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -53,7 +54,9 @@ final class ManifestJson {
       throw new ArtifactException(source + " has format version " + version + ", written by a newer Shifter; "
           + "this one reads version " + ModelManifest.FORMAT_VERSION + ". Upgrade Shifter to load it.");
     }
-    if (version != ModelManifest.FORMAT_VERSION) {
+    if (version == 1) {
+      ManifestUpgrade.fromVersion1(root);
+    } else if (version != ModelManifest.FORMAT_VERSION) {
       throw new ArtifactException(source + " has format version " + root.path("formatVersion") + "; this Shifter "
           + "reads version " + ModelManifest.FORMAT_VERSION + ". Fit the model again with this version.");
     }

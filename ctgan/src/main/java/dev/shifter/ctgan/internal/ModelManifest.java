@@ -26,7 +26,7 @@ public record ModelManifest(String format, int formatVersion, CtganTrainingConfi
   public static final String FORMAT = "shifter-ctgan-model";
 
   /** The directory layout this library writes and reads. */
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2;
 
   /** Copies the lists. */
   public ModelManifest {

@@ -1,5 +1,7 @@
 package dev.shifter.ctgan.internal;
 
+import java.util.List;
+
 /**
  * How far training got and on what data, as the model manifest records it.
  *
@@ -10,9 +12,16 @@ package dev.shifter.ctgan.internal;
  * @param rows the number of training rows
  * @param dataSha256 the SHA-256 of the encoded training data, to check that a resumed run trains on the
  *     same data
+ * @param history the mean losses of each completed epoch, in order (empty in a model written before
+ *     they were recorded)
  */
-public record TrainingRecord(
-    int epochsCompleted, long stepsCompleted, int stepsPerEpoch, int rows, String dataSha256) {
+public record TrainingRecord(int epochsCompleted, long stepsCompleted, int stepsPerEpoch, int rows,
+    String dataSha256, List<EpochLosses> history) {
+
+  /** Copies the history. */
+  public TrainingRecord {
+    history = List.copyOf(history);
+  }
 
   /**
    * Tells whether training stopped at an epoch boundary, where a resumed run continues exactly.

@@ -62,7 +62,7 @@ class CtganGeneratorAdapterTest {
         new CategoryFrequencies(transformer.discreteColumns(), artifact.manifest().categoryCounts(), "manifest"));
   }
 
-  /** Continuous "x" (3 modes) and "w" (20 % missing), categorical "g" and "h". */
+  /** Continuous "x" (3 modes, one decimal) and "w" (20 % missing), categorical "g" and "h". */
   private static Table table(BufferAllocator allocator) {
     Random random = new Random(1);
     double[] x = new double[ROWS];
@@ -71,7 +71,7 @@ class CtganGeneratorAdapterTest {
     String[] h = new String[ROWS];
     for (int i = 0; i < ROWS; i++) {
       int mode = random.nextInt(3);
-      x[i] = 10.0 * mode + random.nextGaussian();
+      x[i] = Math.rint(10.0 * (10.0 * mode + random.nextGaussian())) / 10.0;
       w[i] = random.nextDouble() < 0.2 ? Double.NaN : 100 + 5 * random.nextGaussian();
       g[i] = mode == 0 ? "low" : "high";
       h[i] = random.nextBoolean() ? "s" : "t";
@@ -127,6 +127,10 @@ class CtganGeneratorAdapterTest {
           }
         }
         assertThat(missing).as("rows whose w is drawn missing").isPositive();
+        for (int i = 0; i < n; i++) {
+          assertThat(values[2 * i] * 10f).as("x has one decimal, as in the data").isCloseTo(
+              Math.round(values[2 * i] * 10f), offset(1e-3f));
+        }
         soft = values;
       }
       Engine.getInstance().setRandomSeed(43);

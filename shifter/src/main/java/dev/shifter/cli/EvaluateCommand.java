@@ -34,7 +34,11 @@ import picocli.CommandLine.Spec;
         + "complement of each categorical column (1 = same distribution), and with --label the machine-learning "
         + "efficacy (accuracy and F1 on real test rows of classifiers trained on the synthetic rows, beside the "
         + "same classifiers trained on real rows)."},
-    footer = {"", "Exit codes: 0 done, 1 internal error, 2 bad usage, 3 bad input."})
+    footer = {"", "Examples:",
+        "  shifter evaluate --real adult.csv --synthetic synth.csv",
+        "  shifter evaluate --real train.csv --synthetic synth.csv --label income --real-test test.csv",
+        "  shifter evaluate --real adult.csv --synthetic shifted.csv --format json > quality.json",
+        "", "Exit codes: 0 done, 1 internal error, 2 bad usage, 3 bad input."})
 final class EvaluateCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

@@ -32,7 +32,11 @@ import picocli.CommandLine.Spec;
         "", "The directory is written atomically after every --checkpoint-every epochs and at the end, so that "
         + "Ctrl-C or a crash leaves the last completed checkpoint in it; --resume continues from it (exactly: "
         + "the result equals an uninterrupted fit)."},
-    footer = {"", "Exit codes: 0 done, 1 internal error, 2 bad usage, 3 bad input."})
+    footer = {"", "Examples:",
+        "  shifter fit --data adult.csv --out models/adult --seed 1",
+        "  shifter fit --data adult.csv --out models/adult --epochs 50 --discrete education-num",
+        "  shifter fit --data adult.csv --out models/adult --epochs 300 --resume   (after Ctrl-C)",
+        "", "Exit codes: 0 done, 1 internal error, 2 bad usage, 3 bad input."})
 final class FitCommand implements Callable<Integer> {
   private static final int DEFAULT_EPOCHS = 300;
 

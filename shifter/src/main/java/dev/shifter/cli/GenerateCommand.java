@@ -31,7 +31,11 @@ import picocli.CommandLine.Spec;
     description = {"Generate a shifted table with a trained Shifter.",
         "", "The model is the one the Shifter was trained against (its recorded directory, or --model); a model "
         + "with another fingerprint is refused. The same --seed gives the same file."},
-    footer = {"", "Exit codes: 0 done, 1 internal error, 2 bad usage, 3 bad input, 4 plug-in failure."})
+    footer = {"", "Examples:",
+        "  shifter generate --shifter shifters/adult -n 20000 --seed 1 --out shifted.csv",
+        "  shifter generate --shifter shifters/adult-range -n 20000 --target other.json --out other.csv",
+        "  shifter generate --shifter shifters/adult -n 5000 --out shifted.arrow --format json > report.json",
+        "", "Exit codes: 0 done, 1 internal error, 2 bad usage, 3 bad input, 4 plug-in failure."})
 final class GenerateCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

@@ -36,7 +36,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "metafeatures", sortOptions = false, mixinStandardHelpOptions = true,
     description = "Compute meta-features of the continuous columns of a table (CSV or Arrow IPC), or list the "
         + "installed meta-features.",
-    footer = {"", "Exit codes: 0 done, 1 internal error, 2 bad usage, 3 bad input, 4 plug-in failure."})
+    footer = {"", "Examples:",
+        "  shifter metafeatures --data iris.csv",
+        "  shifter metafeatures --data adult.csv --features mean,skewness,cor --format json > adult.json",
+        "  shifter metafeatures --list",
+        "  shifter metafeatures --data my.csv --plugins ~/shifter-plugins --features my_feature",
+        "", "Exit codes: 0 done, 1 internal error, 2 bad usage, 3 bad input, 4 plug-in failure."})
 final class MetaFeaturesCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

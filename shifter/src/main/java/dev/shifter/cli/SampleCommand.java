@@ -25,7 +25,10 @@ import picocli.CommandLine.Spec;
         "", "The same model, --seed and -n give the same file. With --condition COLUMN=VALUE every row's "
         + "conditional vector asks for that category of that categorical column, as the paper samples "
         + "conditionally: nearly all rows then have it."},
-    footer = {"", "Exit codes: 0 done, 1 internal error, 2 bad usage, 3 bad input (e.g. a damaged model)."})
+    footer = {"", "Examples:",
+        "  shifter sample --model models/adult -n 50000 --seed 1 --out synth.csv",
+        "  shifter sample --model models/adult -n 1000 --condition workclass=Private --out private.arrow",
+        "", "Exit codes: 0 done, 1 internal error, 2 bad usage, 3 bad input (e.g. a damaged model)."})
 final class SampleCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

@@ -1,0 +1,268 @@
+package dev.shifter.bench;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.shifter.api.ContinuousMatrix;
+import dev.shifter.api.GeneratorAdapter;
+import dev.shifter.api.MetaFeatureRegistry;
+import dev.shifter.api.RegisteredMetaFeature;
+import dev.shifter.api.ShifterException;
+import dev.shifter.api.Table;
+import dev.shifter.eval.QualityEvaluator;
+import dev.shifter.io.Tables;
+import dev.shifter.shift.GeneratorLoaders;
+import dev.shifter.shift.LoadedGenerator;
+import dev.shifter.shift.ShiftedTable;
+import dev.shifter.shift.ShifterConfig;
+import dev.shifter.shift.ShifterTrainer;
+import dev.shifter.shift.TargetEntry;
+import dev.shifter.shift.TargetReport;
+import dev.shifter.shift.Targets;
+import dev.shifter.shift.TrainedShifter;
+import dev.shifter.shift.TrainingSummary;
+import dev.shifter.shift.internal.Seeds;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+
+/**
+ * The Shifter's accuracy and speed on UCI Adult (issue 4): for each of 22 fixed target sets
+ * ({@link AdultTargetSets}), trains a Shifter with the default settings against a CTGAN fitted by
+ * {@code bench-ctgan-adult.sh}, generates a shifted table as large as the training split, and reports
+ * per entry the target, the value reached, the unshifted CTGAN's value with the same noise and both
+ * relative errors, and per set the detection score of the shifted and of the unshifted table against
+ * the real training rows. Then times training steps for 1, 3 and 6 targeted entries.
+ *
+ * <p>The real data is the 80 % training split of {@code adult.csv} (stratified by {@code income},
+ * seed and split as in {@link CtganAdultBench}), i.e. the rows the CTGAN was fitted on: the targets
+ * are derived from it, and it is the real side of the detection score.
+ *
+ * <p>Usage: {@code ShifterAdultBench ADULT.csv MODEL_DIR OUT_DIR [--quick]}. {@code --quick} runs 3
+ * sets with at most {@value #QUICK_STEPS} steps and a short speed run, to check the benchmark works.
+ * A benchmark is a command-line program, so it prints its tables to standard output; it also writes
+ * them to {@code OUT_DIR} as {@code results.md} and CSV files.
+ */
+public final class ShifterAdultBench {
+  /** The seed of every Shifter's training. */
+  private static final long TRAIN_SEED = 7L;
+  /** The seed of the generated tables' noise (shifted and unshifted alike). */
+  private static final long GENERATE_SEED = 11L;
+  private static final int BOOTSTRAP = 200;
+  private static final int QUICK_BOOTSTRAP = 50;
+  private static final int QUICK_STEPS = 300;
+  private static final int SPEED_STEPS = 300;
+  private static final int QUICK_SPEED_STEPS = 60;
+  private static final List<String> FEATURES = List.of("mean", "sd", "skewness", "median", "iq_range", "cor");
+
+  private ShifterAdultBench() {}
+
+  /**
+   * Runs the benchmark.
+   *
+   * @param args the Adult CSV, the CTGAN model directory, the output directory, optionally {@code --quick}
+   */
+  public static void main(String[] args) {
+    if (args.length < 3) {
+      throw new IllegalArgumentException("Usage: ShifterAdultBench ADULT.csv MODEL_DIR OUT_DIR [--quick]");
+    }
+    Path data = Path.of(args[0]);
+    Path modelDir = Path.of(args[1]);
+    Path outDir = Path.of(args[2]);
+    boolean quick = args.length > 3 && args[3].equals("--quick");
+    long start = System.nanoTime();
+    PrintStream out = System.out;
+    MetaFeatureRegistry registry = MetaFeatureRegistry.loadInstalled();
+    List<RegisteredMetaFeature> features = registry.select(FEATURES);
+    ShifterConfig config = quick ? ShifterConfig.builder().optSeed(TRAIN_SEED).optSteps(QUICK_STEPS).build()
+        : ShifterConfig.builder().optSeed(TRAIN_SEED).build();
+    List<TargetSet> sets = quick ? AdultTargetSets.quick() : AdultTargetSets.all();
+    StringBuilder markdown = new StringBuilder();
+
+    try (BufferAllocator allocator = new RootAllocator(); Table adult = Tables.read(data, allocator)) {
+      int[][] split = AdultSplit.trainTest(adult, "income", 0.2, CtganAdultBench.SEED);
+      try (Table train = adult.takeRows(allocator, split[0]);
+          LoadedGenerator generator = GeneratorLoaders.load(modelDir)) {
+        int rows = train.rowCount();
+        String head = String.format(Locale.ROOT, "# Shifter on Adult%s%n%nModel %s; real = the training split "
+            + "(%d rows, the CTGAN's own training rows); %d target sets; Shifter defaults (at most %d steps, %d rows "
+            + "per step), training seed %d; generated tables of %d rows, seed %d; threads %s; %d cores, load "
+            + "average %.2f at the start.%n", quick ? " (quick mode)" : "", modelDir, rows, sets.size(), config.steps(),
+            config.trainSamples(), TRAIN_SEED, rows, GENERATE_SEED,
+            System.getProperty("ai.djl.pytorch.num_threads", "?"), Runtime.getRuntime().availableProcessors(),
+            loadAverage());
+        emit(out, markdown, head);
+
+        long bootStart = System.nanoTime();
+        RealMetaFeatures real = RealMetaFeatures.measure(train, features, quick ? QUICK_BOOTSTRAP : BOOTSTRAP,
+            CtganAdultBench.SEED);
+        emit(out, markdown, String.format(Locale.ROOT, "%n## Real meta-features of the training split%n%n%s%n"
+            + "(bootstrap: %.1f s)%n", BenchReport.realTable(real, sets), seconds(bootStart)));
+
+        GeneratorAdapter adapter = generator.adapter();
+        for (TargetSet set : concat(AdultTargetSets.all(), AdultTargetSets.speed())) {
+          // Every set, in quick mode too: fails now, not after half an hour, if a fixed target is near zero,
+          // impossible, or names a missing column.
+          targets(set, real).validate(registry, adapter.continuousColumns());
+        }
+        double unshiftedDetection;
+        Map<String, Double> unshiftedValues;
+        try (Table unshifted = generateUnshifted(adapter, allocator, rows, GENERATE_SEED)) {
+          unshiftedDetection = detection(train, unshifted);
+          unshiftedValues = measure(unshifted, features);
+        }
+        emit(out, markdown, String.format(Locale.ROOT, "%nDetection score of the unshifted CTGAN table vs real: "
+            + "%.3f%n%n## Target sets%n", unshiftedDetection));
+
+        List<SetResult> results = new ArrayList<>();
+        double worstMismatch = 0;
+        for (TargetSet set : sets) {
+          SetResult result = run(set, real, generator, config, allocator, train, unshiftedDetection);
+          results.add(result);
+          worstMismatch = Math.max(worstMismatch, mismatch(result, unshiftedValues));
+          emit(out, markdown, "\n" + BenchReport.setTable(result));
+        }
+        emit(out, markdown, String.format(Locale.ROOT, "%nUnshifted table of the detection score vs the Shifter's "
+            + "own unshifted values: largest relative difference %.2g%s.%n", worstMismatch, worstMismatch > 1e-3
+            ? " (WARNING: its noise differs from the shifted table's; the shifter module's seeding changed)"
+            : " (same noise)"));
+
+        emit(out, markdown, "\n## Speed: training steps per second against the number of targeted entries\n\n");
+        List<SpeedResult> speed = new ArrayList<>();
+        for (TargetSet set : AdultTargetSets.speed()) {
+          speed.add(speed(set, real, generator, config, quick ? QUICK_SPEED_STEPS : SPEED_STEPS));
+        }
+        emit(out, markdown, BenchReport.speedTable(speed, config.trainSamples()));
+        emit(out, markdown, String.format(Locale.ROOT, "%nLoad average after the speed runs: %.2f (timings are "
+            + "comparable only on an otherwise idle machine).%n", loadAverage()));
+
+        emit(out, markdown, "\n## Summary\n\n" + BenchReport.summary(results, rows, seconds(start)));
+        BenchReport.write(outDir, real, results, speed, markdown.toString());
+        out.printf(Locale.ROOT, "%nWrote results.md, entries.csv, sets.csv, speed.csv and real-metafeatures.csv to "
+            + "%s%n", outDir);
+      }
+    }
+  }
+
+  private static SetResult run(TargetSet set, RealMetaFeatures real, LoadedGenerator generator,
+      ShifterConfig config, BufferAllocator allocator, Table train, double unshiftedDetection) {
+    Targets targets = targets(set, real);
+    StepTimer timer = new StepTimer();
+    long trainStart = System.nanoTime();
+    try (TrainedShifter shifter = ShifterTrainer.builder().setGenerator(generator).setTargets(targets)
+        .optConfig(config).optListener(timer).build().train()) {
+      TrainingSummary summary = shifter.summary().orElseThrow();
+      long generateStart = System.nanoTime();
+      try (ShiftedTable shifted = shifter.generate(allocator, train.rowCount(), GENERATE_SEED)) {
+        double generateSeconds = seconds(generateStart);
+        long detectionStart = System.nanoTime();
+        double shiftedDetection = detection(train, shifted.table());
+        double detectionSeconds = seconds(detectionStart);
+        List<EntryResult> entries = new ArrayList<>();
+        for (int i = 0; i < set.rules().size(); i++) {
+          TargetRule rule = set.rules().get(i);
+          TargetReport report = shifted.report().get(i);
+          entries.add(new EntryResult(rule, real.value(rule.label()), real.sd(rule.label()), report));
+        }
+        return new SetResult(set, entries, summary.steps(), summary.stopReason().name(), summary.seconds(),
+            summary.stepsPerSecond(), timer.medianStepMillis(), generateSeconds, detectionSeconds,
+            shiftedDetection, unshiftedDetection);
+      }
+    } catch (ShifterException e) {
+      return new SetResult(set, List.of(), 0, "FAILED: " + e.getMessage(), seconds(trainStart), Double.NaN,
+          Double.NaN, Double.NaN, Double.NaN, Double.NaN, unshiftedDetection);
+    }
+  }
+
+  private static SpeedResult speed(TargetSet set, RealMetaFeatures real, LoadedGenerator generator,
+      ShifterConfig defaults, int steps) {
+    // No early stop: every run takes exactly `steps` steps (the evaluations still run every evalEvery steps).
+    ShifterConfig config = defaults.toBuilder().optSteps(steps).optStopWithin(1e-9).build();
+    StepTimer timer = new StepTimer();
+    long start = System.nanoTime();
+    try (TrainedShifter shifter = ShifterTrainer.builder().setGenerator(generator).setTargets(targets(set, real))
+        .optConfig(config).optListener(timer).build().train()) {
+      double seconds = seconds(start);
+      return new SpeedResult(set.rules().size(), shifter.steps(), timer.medianStepMillis(), shifter.steps() / seconds);
+    }
+  }
+
+  private static List<TargetSet> concat(List<TargetSet> first, List<TargetSet> second) {
+    List<TargetSet> all = new ArrayList<>(first);
+    all.addAll(second);
+    return all;
+  }
+
+  private static Targets targets(TargetSet set, RealMetaFeatures real) {
+    List<TargetEntry> entries = new ArrayList<>();
+    for (TargetRule rule : set.rules()) {
+      double target = rule.target(real.value(rule.label()), real.sd(rule.label()));
+      entries.add(TargetEntry.fixed(rule.feature(), rule.key(), target));
+    }
+    return Targets.of(entries);
+  }
+
+  /**
+   * Generates the unshifted CTGAN table with the noise {@link TrainedShifter#generate} draws for the
+   * same seed (same latent noise, conditional vectors and decoding noise), so that the shifted and
+   * unshifted tables differ only by the shift. The noise streams are those of the shifter module's
+   * {@code Seeds}; {@link #mismatch} checks that the result agrees with the Shifter's own unshifted values.
+   */
+  private static Table generateUnshifted(GeneratorAdapter adapter, BufferAllocator allocator, int rows, long seed) {
+    Engine engine = Engine.getInstance();
+    try (NDManager scope = NDManager.newBaseManager()) {
+      engine.setRandomSeed(Seeds.fold(Seeds.derive(seed, 0)));
+      NDArray z = scope.randomNormal(new Shape(rows, adapter.latentDim()));
+      NDArray cond = adapter.sampleCondVec(scope, rows);
+      engine.setRandomSeed(Seeds.fold(Seeds.derive(seed, 1)));
+      return adapter.generate(allocator, z, cond);
+    }
+  }
+
+  private static Map<String, Double> measure(Table table, List<RegisteredMetaFeature> features) {
+    List<String> columns = table.continuousColumnNames();
+    try (NDManager manager = NDManager.newBaseManager(); ContinuousMatrix matrix = table.toMatrix(manager, columns)) {
+      return RealMetaFeatures.compute(matrix.values(), features, columns);
+    }
+  }
+
+  /** Returns the largest relative difference between the Shifter's unshifted values and our unshifted table's. */
+  private static double mismatch(SetResult result, Map<String, Double> unshiftedValues) {
+    double worst = 0;
+    for (EntryResult entry : result.entries()) {
+      Double ours = unshiftedValues.get(entry.rule().label());
+      double theirs = entry.report().unshifted();
+      double difference = ours == null ? Double.POSITIVE_INFINITY
+          : Math.abs(ours - theirs) / Math.max(1e-9, Math.abs(theirs));
+      worst = Math.max(worst, difference);
+    }
+    return worst;
+  }
+
+  /** The detection score as {@code shifter evaluate} computes it, with the benchmark's seed. */
+  private static double detection(Table real, Table synthetic) {
+    return QualityEvaluator.builder().setReal(real).setSynthetic(synthetic).optSeed(CtganAdultBench.SEED).build()
+        .evaluate().detection().score();
+  }
+
+  private static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+  }
+
+  private static void emit(PrintStream out, StringBuilder markdown, String text) {
+    out.print(text);
+    out.flush();
+    markdown.append(text);
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+}

@@ -49,6 +49,14 @@ class ArchitectureTest {
   }
 
   @Test
+  void theReportKnowsNothingOfTheCommandLineOrTheFileFormats() {
+    noClasses().that().resideInAPackage("dev.shifter.report..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.shifter.cli..", "dev.shifter.io..", "picocli..",
+            "me.tongfei..")
+        .check(classes);
+  }
+
+  @Test
   void theModuleDoesNotReachIntoTheMetaFeatureImplementations() {
     ArchitectureRules.assertDoesNotDependOn(classes, List.of("dev.shifter.metafeatures.."));
   }

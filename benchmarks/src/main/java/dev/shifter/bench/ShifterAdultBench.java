@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.shifter.api.ContinuousMatrix;
 import dev.shifter.api.GeneratorAdapter;
 import dev.shifter.api.MetaFeatureRegistry;
@@ -22,16 +23,19 @@ import dev.shifter.shift.TargetReport;
 import dev.shifter.shift.Targets;
 import dev.shifter.shift.TrainedShifter;
 import dev.shifter.shift.TrainingSummary;
+import dev.shifter.shift.internal.Json;
 import dev.shifter.shift.internal.Seeds;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Shifter's accuracy and speed on UCI Adult (issue 4): for each of 22 fixed target sets
@@ -45,10 +49,14 @@ import org.apache.arrow.memory.RootAllocator;
  * seed and split as in {@link CtganAdultBench}), i.e. the rows the CTGAN was fitted on: the targets
  * are derived from it, and it is the real side of the detection score.
  *
- * <p>Usage: {@code ShifterAdultBench ADULT.csv MODEL_DIR OUT_DIR [--quick]}. {@code --quick} runs 3
- * sets with at most {@value #QUICK_STEPS} steps and a short speed run, to check the benchmark works.
- * A benchmark is a command-line program, so it prints its tables to standard output; it also writes
- * them to {@code OUT_DIR} as {@code results.md} and CSV files.
+ * <p>Usage: {@code ShifterAdultBench ADULT.csv MODEL_DIR OUT_DIR [--quick] [--config FILE] [--sets IDS]}.
+ * {@code --quick} runs 3 sets with at most {@value #QUICK_STEPS} steps and a short speed run, to check
+ * the benchmark works. {@code --config FILE} trains every Shifter with the settings of a Shifter config
+ * file (the JSON of {@code shifter train --config}, e.g. {@code {"lambda_critic": 0.1}}) over the
+ * defaults; the training seed stays the benchmark's, and {@code --quick} still caps the steps.
+ * {@code --sets S04,S07} runs only those target sets and skips the speed runs (a partial run, to compare
+ * settings on a few sets). A benchmark is a command-line program, so it prints its tables to standard
+ * output; it also writes them to {@code OUT_DIR} as {@code results.md} and CSV files.
  */
 public final class ShifterAdultBench {
   /** The seed of every Shifter's training. */
@@ -61,6 +69,8 @@ public final class ShifterAdultBench {
   private static final int SPEED_STEPS = 300;
   private static final int QUICK_SPEED_STEPS = 60;
   private static final List<String> FEATURES = List.of("mean", "sd", "skewness", "median", "iq_range", "cor");
+  private static final String USAGE =
+      "Usage: ShifterAdultBench ADULT.csv MODEL_DIR OUT_DIR [--quick] [--config FILE] [--sets S04,S07]";
 
   private ShifterAdultBench() {}
 
@@ -71,19 +81,33 @@ public final class ShifterAdultBench {
    */
   public static void main(String[] args) {
     if (args.length < 3) {
-      throw new IllegalArgumentException("Usage: ShifterAdultBench ADULT.csv MODEL_DIR OUT_DIR [--quick]");
+      throw new IllegalArgumentException(USAGE);
     }
     Path data = Path.of(args[0]);
     Path modelDir = Path.of(args[1]);
     Path outDir = Path.of(args[2]);
-    boolean quick = args.length > 3 && args[3].equals("--quick");
+    boolean quick = false;
+    @Nullable Path configFile = null;
+    List<String> chosen = List.of();
+    for (int i = 3; i < args.length; i++) {
+      switch (args[i]) {
+        case "--quick" -> quick = true;
+        case "--config" -> configFile = Path.of(value(args, ++i));
+        case "--sets" -> chosen = List.of(value(args, ++i).split(","));
+        default -> throw new IllegalArgumentException("Unknown option '" + args[i] + "'. " + USAGE);
+      }
+    }
     long start = System.nanoTime();
     PrintStream out = System.out;
     MetaFeatureRegistry registry = MetaFeatureRegistry.loadInstalled();
     List<RegisteredMetaFeature> features = registry.select(FEATURES);
-    ShifterConfig config = quick ? ShifterConfig.builder().optSeed(TRAIN_SEED).optSteps(QUICK_STEPS).build()
-        : ShifterConfig.builder().optSeed(TRAIN_SEED).build();
-    List<TargetSet> sets = quick ? AdultTargetSets.quick() : AdultTargetSets.all();
+    ShifterConfig base = configFile == null ? ShifterConfig.defaults() : ShifterConfig.read(configFile);
+    ShifterConfig config = quick ? base.toBuilder().optSeed(TRAIN_SEED).optSteps(Math.min(QUICK_STEPS, base.steps()))
+        .build() : base.toBuilder().optSeed(TRAIN_SEED).build();
+    String settings = configFile == null ? "Shifter defaults" : "Shifter settings of " + configFile + " over the "
+        + "defaults (" + changedSettings(config) + ")";
+    List<TargetSet> sets = chosen(quick ? AdultTargetSets.quick() : AdultTargetSets.all(), chosen);
+    boolean partial = !chosen.isEmpty();
     StringBuilder markdown = new StringBuilder();
 
     try (BufferAllocator allocator = new RootAllocator(); Table adult = Tables.read(data, allocator)) {
@@ -92,9 +116,10 @@ public final class ShifterAdultBench {
           LoadedGenerator generator = GeneratorLoaders.load(modelDir)) {
         int rows = train.rowCount();
         String head = String.format(Locale.ROOT, "# Shifter on Adult%s%n%nModel %s; real = the training split "
-            + "(%d rows, the CTGAN's own training rows); %d target sets; Shifter defaults (at most %d steps, %d rows "
+            + "(%d rows, the CTGAN's own training rows); %d target sets; %s (at most %d steps, %d rows "
             + "per step), training seed %d; generated tables of %d rows, seed %d; threads %s; %d cores, load "
-            + "average %.2f at the start.%n", quick ? " (quick mode)" : "", modelDir, rows, sets.size(), config.steps(),
+            + "average %.2f at the start.%n", quick ? " (quick mode)" : partial ? " (partial run: sets "
+            + String.join(", ", chosen) + ")" : "", modelDir, rows, sets.size(), settings, config.steps(),
             config.trainSamples(), TRAIN_SEED, rows, GENERATE_SEED,
             System.getProperty("ai.djl.pytorch.num_threads", "?"), Runtime.getRuntime().availableProcessors(),
             loadAverage());
@@ -134,14 +159,16 @@ public final class ShifterAdultBench {
             ? " (WARNING: its noise differs from the shifted table's; the shifter module's seeding changed)"
             : " (same noise)"));
 
-        emit(out, markdown, "\n## Speed: training steps per second against the number of targeted entries\n\n");
         List<SpeedResult> speed = new ArrayList<>();
-        for (TargetSet set : AdultTargetSets.speed()) {
-          speed.add(speed(set, real, generator, config, quick ? QUICK_SPEED_STEPS : SPEED_STEPS));
+        if (!partial) {
+          emit(out, markdown, "\n## Speed: training steps per second against the number of targeted entries\n\n");
+          for (TargetSet set : AdultTargetSets.speed()) {
+            speed.add(speed(set, real, generator, config, quick ? QUICK_SPEED_STEPS : SPEED_STEPS));
+          }
+          emit(out, markdown, BenchReport.speedTable(speed, config.trainSamples()));
+          emit(out, markdown, String.format(Locale.ROOT, "%nLoad average after the speed runs: %.2f (timings are "
+              + "comparable only on an otherwise idle machine).%n", loadAverage()));
         }
-        emit(out, markdown, BenchReport.speedTable(speed, config.trainSamples()));
-        emit(out, markdown, String.format(Locale.ROOT, "%nLoad average after the speed runs: %.2f (timings are "
-            + "comparable only on an otherwise idle machine).%n", loadAverage()));
 
         emit(out, markdown, "\n## Summary\n\n" + BenchReport.summary(results, rows, seconds(start)));
         BenchReport.write(outDir, real, results, speed, markdown.toString());
@@ -149,6 +176,41 @@ public final class ShifterAdultBench {
             + "%s%n", outDir);
       }
     }
+  }
+
+  private static String value(String[] args, int index) {
+    if (index >= args.length) {
+      throw new IllegalArgumentException(args[index - 1] + " needs a value. " + USAGE);
+    }
+    return args[index];
+  }
+
+  private static List<TargetSet> chosen(List<TargetSet> sets, List<String> ids) {
+    if (ids.isEmpty()) {
+      return sets;
+    }
+    List<String> known = sets.stream().map(TargetSet::id).toList();
+    for (String id : ids) {
+      if (!known.contains(id)) {
+        throw new IllegalArgumentException("Unknown target set '" + id + "'. Known: " + String.join(", ", known)
+            + ".");
+      }
+    }
+    return sets.stream().filter(s -> ids.contains(s.id())).toList();
+  }
+
+  /** The settings that differ from the defaults, besides the seed, as {@code key value} pairs. */
+  private static String changedSettings(ShifterConfig config) {
+    JsonNode defaults = Json.mapper().valueToTree(ShifterConfig.defaults());
+    JsonNode given = Json.mapper().valueToTree(config);
+    List<String> changed = new ArrayList<>();
+    for (Iterator<String> names = given.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!name.equals("seed") && !given.get(name).equals(defaults.get(name))) {
+        changed.add(name + " " + given.get(name));
+      }
+    }
+    return changed.isEmpty() ? "none changed" : String.join(", ", changed);
   }
 
   private static SetResult run(TargetSet set, RealMetaFeatures real, LoadedGenerator generator,

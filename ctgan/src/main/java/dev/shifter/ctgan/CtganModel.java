@@ -14,6 +14,7 @@ import dev.shifter.ctgan.internal.CtganGeneratorAdapter;
 import dev.shifter.ctgan.internal.CtganTrainingConfig;
 import dev.shifter.ctgan.internal.DataTransformer;
 import dev.shifter.ctgan.internal.DiscreteColumnInfo;
+import dev.shifter.ctgan.internal.FrozenCritic;
 import dev.shifter.ctgan.internal.FrozenGenerator;
 import dev.shifter.ctgan.internal.Generator;
 import dev.shifter.ctgan.internal.GumbelDecoder;
@@ -22,6 +23,7 @@ import dev.shifter.ctgan.internal.ModelFiles;
 import dev.shifter.ctgan.internal.ModelManifest;
 import dev.shifter.ctgan.internal.ModelSampling;
 import dev.shifter.ctgan.internal.Networks;
+import dev.shifter.ctgan.internal.OutputActivation;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -57,6 +59,7 @@ public final class CtganModel implements AutoCloseable {
   private final CategoryFrequencies frequencies;
   private final NDManager manager;
   private final FrozenGenerator generator;
+  private final FrozenCritic critic;
   private final GumbelDecoder decoder;
   private final ModelSampling sampling;
   private boolean closed;
@@ -79,10 +82,12 @@ public final class CtganModel implements AutoCloseable {
       Generator net = Networks.generator(training, width, condWidth);
       Networks.initialize(net, manager, training.batchSize());
       Networks.load(net, manager, artifact.state().generator(), files.get(0));
-      Critic critic = Networks.critic(training, width, condWidth);
-      Networks.initialize(critic, manager, training.batchSize(), width + condWidth);
-      Networks.load(critic, manager, artifact.state().critic(), files.get(1));
+      Critic criticNet = Networks.critic(training, width, condWidth);
+      Networks.initialize(criticNet, manager, training.batchSize(), width + condWidth);
+      Networks.load(criticNet, manager, artifact.state().critic(), files.get(1));
       this.generator = new FrozenGenerator(net, manager, training.embeddingDim(), condWidth);
+      this.critic = new FrozenCritic(criticNet, manager, new OutputActivation(transformer.spans(), width),
+          training.gumbelTau(), condWidth);
       this.decoder = new GumbelDecoder(transformer, training.gumbelTau());
       this.sampling = new ModelSampling(generator, decoder, transformer, manager);
     } catch (RuntimeException e) {
@@ -219,11 +224,14 @@ public final class CtganModel implements AutoCloseable {
    * do not use it from several threads at once. Its Gumbel noise and conditional vectors come from the
    * engine's random generator ({@code Engine.getInstance().setRandomSeed} makes them reproducible).
    *
+   * <p>The adapter is also a {@link dev.shifter.api.RealismCritic}: the model's critic, frozen and in
+   * inference mode, which the Shifter's critic regularizer ({@code lambda_critic}) uses.
+   *
    * @return a new adapter
    */
   public GeneratorAdapter adapter() {
     checkOpen();
-    return new CtganGeneratorAdapter(generator, decoder, transformer, frequencies);
+    return new CtganGeneratorAdapter(generator, critic, decoder, transformer, frequencies);
   }
 
   /**

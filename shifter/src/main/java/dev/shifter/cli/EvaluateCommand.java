@@ -1,7 +1,5 @@
 package dev.shifter.cli;
 
-import dev.shifter.api.ColumnKind;
-import dev.shifter.api.ColumnSpec;
 import dev.shifter.api.Table;
 import dev.shifter.eval.QualityEvaluator;
 import dev.shifter.eval.QualityReport;
@@ -9,8 +7,6 @@ import dev.shifter.io.ReadOptions;
 import dev.shifter.io.Tables;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.apache.arrow.memory.BufferAllocator;
@@ -89,8 +85,9 @@ final class EvaluateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (BufferAllocator allocator = new RootAllocator();
         Table realTable = Tables.read(realFile, allocator, options);
-        Table syntheticTable = readLike(syntheticFile, allocator, realTable);
-        @Nullable Table testTable = testFile == null ? null : readLike(testFile, allocator, realTable)) {
+        Table syntheticTable = TableReading.readLike(syntheticFile, allocator, realTable);
+        @Nullable Table testTable = testFile == null ? null
+            : TableReading.readLike(testFile, allocator, realTable)) {
       QualityEvaluator.Builder builder = QualityEvaluator.builder().setReal(realTable).setSynthetic(syntheticTable)
           .optSeed(seed);
       if (label != null) {
@@ -107,29 +104,5 @@ final class EvaluateCommand implements Callable<Integer> {
       }
       return ExitCode.OK.code();
     }
-  }
-
-  /**
-   * Reads a file with the kinds of the reference table's columns. The file is read once with inferred
-   * kinds; only when a shared column came out of another kind is it read again with the kinds forced.
-   */
-  private static Table readLike(Path file, BufferAllocator allocator, Table reference) {
-    Table table = Tables.read(file, allocator);
-    List<String> discrete = new ArrayList<>();
-    List<String> continuous = new ArrayList<>();
-    boolean differs = false;
-    for (ColumnSpec column : table.columns()) {
-      for (ColumnSpec expected : reference.columns()) {
-        if (expected.name().equals(column.name())) {
-          differs |= expected.kind() != column.kind();
-          (expected.kind() == ColumnKind.CONTINUOUS ? continuous : discrete).add(column.name());
-        }
-      }
-    }
-    if (!differs) {
-      return table;
-    }
-    table.close();
-    return Tables.read(file, allocator, ReadOptions.builder().optDiscrete(discrete).optContinuous(continuous).build());
   }
 }

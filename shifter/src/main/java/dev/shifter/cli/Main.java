@@ -21,11 +21,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "shifter", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Synthetic tabular data with the statistics you ask for.",
     subcommands = {MetaFeaturesCommand.class, FitCommand.class, SampleCommand.class, TrainCommand.class,
-        GenerateCommand.class, EvaluateCommand.class, HelpCommand.class},
+        GenerateCommand.class, EvaluateCommand.class, ReportCommand.class, DemoCommand.class, HelpCommand.class},
     footer = {"", "Exit codes: 0 done, 1 internal error, 2 bad usage, 3 bad input, 4 plug-in failure."})
 public final class Main implements Callable<Integer> {
   /** DJL must not download anything: the PyTorch native library ships with Shifter. */
   private static final String DJL_OFFLINE = "ai.djl.offline";
+  /** The report draws its charts off screen: no display is needed or used. */
+  private static final String AWT_HEADLESS = "java.awt.headless";
 
   @Spec
   CommandSpec spec;
@@ -58,6 +60,9 @@ public final class Main implements Callable<Integer> {
   public static int run(PrintStream out, PrintStream err, String... args) {
     if (System.getProperty(DJL_OFFLINE) == null) {
       System.setProperty(DJL_OFFLINE, "true");
+    }
+    if (System.getProperty(AWT_HEADLESS) == null) {
+      System.setProperty(AWT_HEADLESS, "true");
     }
     PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
     PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);

@@ -77,6 +77,11 @@ final class TrainCommand implements Callable<Integer> {
       description = "Weight of the feature-space regularizer (default 0.01).")
   @Nullable Double lambdaX;
 
+  @Option(names = "--lambda-critic", paramLabel = "X",
+      description = "Weight of the critic regularizer, a realism term from the model's frozen CTGAN critic: how far "
+          + "the shifted rows' critic score falls below the unshifted rows', in standard deviations (default 0, off).")
+  @Nullable Double lambdaCritic;
+
   @Option(names = "--delta-scale", paramLabel = "X", description = "Factor of the latent residual (default 1).")
   @Nullable Double deltaScale;
 
@@ -188,6 +193,9 @@ final class TrainCommand implements Callable<Integer> {
     }
     if (lambdaX != null) {
       builder.optLambdaX(lambdaX);
+    }
+    if (lambdaCritic != null) {
+      builder.optLambdaCritic(lambdaCritic);
     }
     if (deltaScale != null) {
       builder.optDeltaScale(deltaScale);

@@ -15,12 +15,14 @@ import org.jspecify.annotations.Nullable;
 final class ManifestMapping {
   private ManifestMapping() {}
 
-  static ShifterManifest toManifest(ShifterState state, String status, int step, @Nullable TrainingSummary summary) {
+  static ShifterManifest toManifest(ShifterState state, String status, int step, @Nullable TrainingSummary summary,
+      List<StepLoss> history) {
     ShifterManifest.ModelInfo model = new ShifterManifest.ModelInfo(state.model.fingerprint(), state.model.location(),
         state.adapter.latentDim(), state.adapter.condDim(), state.adapter.continuousColumns());
     return new ShifterManifest(ShifterFiles.FORMAT, ShifterFiles.FORMAT_VERSION, status, step,
         Json.mapper().valueToTree(state.config), state.targets.isRange(), state.targets.specs(), state.calibration,
-        model, summary == null ? null : Json.mapper().valueToTree(summary), Provenance.current());
+        model, summary == null ? null : Json.mapper().valueToTree(summary), LossRecorder.toManifest(history),
+        Provenance.current());
   }
 
   static ShifterConfig config(ShifterManifest manifest, String source) {
@@ -41,6 +43,10 @@ final class ManifestMapping {
       throw new ArtifactException(source + " has damaged targets (" + e.getMessage() + "). Train the Shifter again.",
           e);
     }
+  }
+
+  static List<StepLoss> history(ShifterManifest manifest) {
+    return LossRecorder.fromManifest(manifest.history());
   }
 
   static @Nullable TrainingSummary summary(ShifterManifest manifest, String source) {

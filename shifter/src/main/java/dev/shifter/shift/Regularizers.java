@@ -2,6 +2,7 @@ package dev.shifter.shift;
 
 import dev.shifter.api.InvalidInputException;
 import dev.shifter.api.Regularizer;
+import dev.shifter.shift.internal.CriticRealism;
 import dev.shifter.shift.internal.FeatureSpaceDistance;
 import dev.shifter.shift.internal.LatentMeanSquare;
 import dev.shifter.shift.internal.LatentMoments;
@@ -10,10 +11,9 @@ import java.util.Locale;
 
 /**
  * The built-in regularizers. {@code latent_reg} keeps the shifted noise close to the noise the
- * generator knows; {@code feature_space_reg} keeps the shifted rows close to the unshifted ones.
- *
- * <p>A realism term from the frozen CTGAN critic is not built in: {@link dev.shifter.api.GeneratorAdapter}
- * offers no critic. An adapter that has one can contribute it as a custom {@link Regularizer}.
+ * generator knows; {@code feature_space_reg} keeps the shifted rows close to the unshifted ones;
+ * {@code critic_reg} (off unless {@code lambda_critic > 0}) keeps them as real, to the generator's own
+ * frozen critic, as the unshifted ones.
  */
 public final class Regularizers {
   /** Config name of {@link #latentMeanSquare()}. */
@@ -56,6 +56,23 @@ public final class Regularizers {
    */
   public static Regularizer featureSpace() {
     return new FeatureSpaceDistance();
+  }
+
+  /**
+   * The critic regularizer, named {@code critic_reg}: a realism term from the generator's frozen critic
+   * ({@link dev.shifter.api.RealismCritic}, which CTGAN's adapter is). With {@code D} the critic's score
+   * of a group of rows (higher is more real), it is
+   * {@code max(0, mean D(G(z)) - mean D(G(z'))) / sd D(G(z))}: how far the shifted rows' mean score fell
+   * below the unshifted rows', in standard deviations of the unshifted groups' scores, both batches
+   * scored with the same conditional vectors and activation noise. It is 0 for {@code z' = z} and
+   * whenever the shifted rows look at least as real; the unshifted side carries no gradient. A shift
+   * that the critic likes better is not rewarded, since a frozen critic can be fooled.
+   *
+   * @return the regularizer; computing it with an adapter that has no critic throws an
+   *     {@link InvalidInputException} that says how to fix it
+   */
+  public static Regularizer critic() {
+    return new CriticRealism();
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.shifter.shift;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,6 +35,10 @@ import java.util.Map;
  * @param encodingDim the width of the MetaEncoder's output {@code c}
  * @param lambdaZ the weight of the latent regularizer
  * @param lambdaX the weight of the feature-space regularizer
+ * @param lambdaCritic the weight of the critic regularizer, the realism term from the generator's frozen
+ *     critic (0, the default, leaves it out; see {@link Regularizers#critic()}). A value above 0 needs a
+ *     generator that has a critic ({@link dev.shifter.api.RealismCritic}, as CTGAN models do). Settings
+ *     saved before this weight existed have no such key and read as 0
  * @param metaLoss the meta loss: {@code mse}, {@code huber} or {@code relative} (see {@link MetaLosses})
  * @param latentReg the latent regularizer: {@code mean_square} or {@code moments} (see {@link Regularizers})
  * @param tolerance the relative tolerance of a target entry: reached when
@@ -57,6 +63,7 @@ public record ShifterConfig(
     int encodingDim,
     double lambdaZ,
     double lambdaX,
+    @JsonSetter(nulls = Nulls.AS_EMPTY) double lambdaCritic,
     String metaLoss,
     String latentReg,
     double tolerance,
@@ -66,7 +73,7 @@ public record ShifterConfig(
     long seed) {
 
   private static final ShifterConfig DEFAULTS = new ShifterConfig(2000, 1000, 4000, 50, 200, 8, 1e-3, 1.0,
-      List.of(128, 128), List.of(64), 16, 0.01, 0.01, MetaLosses.MSE, Regularizers.MEAN_SQUARE, 0.05, 1e-6, 0.5,
+      List.of(128, 128), List.of(64), 16, 0.01, 0.01, 0.0, MetaLosses.MSE, Regularizers.MEAN_SQUARE, 0.05, 1e-6, 0.5,
       2, 0L);
 
   /**
@@ -100,6 +107,7 @@ public record ShifterConfig(
     positive("encoding_dim", encodingDim);
     nonNegative("lambda_z", lambdaZ);
     nonNegative("lambda_x", lambdaX);
+    nonNegative("lambda_critic", lambdaCritic);
     MetaLosses.byName(metaLoss);
     Regularizers.latent(latentReg);
     positive("tolerance", tolerance);
@@ -262,6 +270,7 @@ public record ShifterConfig(
     private int encodingDim;
     private double lambdaZ;
     private double lambdaX;
+    private double lambdaCritic;
     private String metaLoss;
     private String latentReg;
     private double tolerance;
@@ -284,6 +293,7 @@ public record ShifterConfig(
       encodingDim = base.encodingDim;
       lambdaZ = base.lambdaZ;
       lambdaX = base.lambdaX;
+      lambdaCritic = base.lambdaCritic;
       metaLoss = base.metaLoss;
       latentReg = base.latentReg;
       tolerance = base.tolerance;
@@ -437,6 +447,17 @@ public record ShifterConfig(
     }
 
     /**
+     * Sets the weight of the critic regularizer (the realism term from the generator's frozen critic).
+     *
+     * @param value zero (off, the default) or positive; above 0 the generator must have a critic
+     * @return this builder
+     */
+    public Builder optLambdaCritic(double value) {
+      lambdaCritic = value;
+      return this;
+    }
+
+    /**
      * Sets the meta loss by name.
      *
      * @param value {@code mse}, {@code huber} or {@code relative}
@@ -521,8 +542,8 @@ public record ShifterConfig(
      */
     public ShifterConfig build() {
       return new ShifterConfig(steps, trainSamples, evalSamples, evalEvery, checkpointEvery, calibrationBatches,
-          learningRate, deltaScale, shifterHidden, encoderHidden, encodingDim, lambdaZ, lambdaX, metaLoss, latentReg,
-          tolerance, absoluteTolerance, stopWithin, stopPatience, seed);
+          learningRate, deltaScale, shifterHidden, encoderHidden, encodingDim, lambdaZ, lambdaX, lambdaCritic, metaLoss,
+          latentReg, tolerance, absoluteTolerance, stopWithin, stopPatience, seed);
     }
   }
 }

@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  *       another module replaces it with {@code OptionalBinder.newOptionalBinder(binder(),
  *       MetaLoss.class).setBinding().toInstance(...)};
  *   <li>{@code Set<WeightedRegularizer>}: a {@link Multibinder} holding the latent regularizer (weight
- *       {@code lambdaZ}) and the feature-space regularizer (weight {@code lambdaX}); another module adds
+ *       {@code lambdaZ}), the feature-space regularizer (weight {@code lambdaX}) and, when
+ *       {@code lambdaCritic > 0}, the critic regularizer ({@link Regularizers#critic()}); another module adds
  *       to it with {@code Multibinder.newSetBinder(binder(), WeightedRegularizer.class).addBinding()};
  *   <li>{@link MetaFeatureRegistry}: an {@link OptionalBinder} defaulting to the installed
  *       meta-features, or the registry given;

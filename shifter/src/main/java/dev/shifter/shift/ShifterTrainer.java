@@ -12,6 +12,7 @@ import dev.shifter.api.MetaLoss;
 import dev.shifter.api.Regularizer;
 import dev.shifter.shift.internal.Adam;
 import dev.shifter.shift.internal.Calibration;
+import dev.shifter.shift.internal.CriticRealism;
 import dev.shifter.shift.internal.Json;
 import dev.shifter.shift.internal.ResolvedTargets;
 import dev.shifter.shift.internal.Seeds;
@@ -82,6 +83,11 @@ public final class ShifterTrainer {
         : defaultRegularizers(config));
     all.addAll(builder.extraRegularizers);
     this.regularizers = List.copyOf(all);
+    for (WeightedRegularizer weighted : regularizers) {
+      if (weighted.weight() > 0 && weighted.regularizer() instanceof CriticRealism) {
+        CriticRealism.require(adapter, "lambda_critic " + weighted.weight());
+      }
+    }
     this.registry = registry;
     this.listener = builder.listener;
     this.output = builder.output;
@@ -99,14 +105,20 @@ public final class ShifterTrainer {
 
   /**
    * Returns the default regularizers of a configuration: the latent regularizer with weight
-   * {@code lambdaZ} and the feature-space regularizer with weight {@code lambdaX}.
+   * {@code lambdaZ}, the feature-space regularizer with weight {@code lambdaX} and, when
+   * {@code lambdaCritic > 0}, the critic regularizer with that weight.
    *
    * @param config the settings
-   * @return the two weighted regularizers
+   * @return the two or three weighted regularizers
    */
   public static List<WeightedRegularizer> defaultRegularizers(ShifterConfig config) {
-    return List.of(WeightedRegularizer.of(config.lambdaZ(), Regularizers.latent(config.latentReg())),
-        WeightedRegularizer.of(config.lambdaX(), Regularizers.featureSpace()));
+    List<WeightedRegularizer> all = new ArrayList<>();
+    all.add(WeightedRegularizer.of(config.lambdaZ(), Regularizers.latent(config.latentReg())));
+    all.add(WeightedRegularizer.of(config.lambdaX(), Regularizers.featureSpace()));
+    if (config.lambdaCritic() > 0) {
+      all.add(WeightedRegularizer.of(config.lambdaCritic(), Regularizers.critic()));
+    }
+    return List.copyOf(all);
   }
 
   /**
@@ -159,6 +171,7 @@ public final class ShifterTrainer {
       ShifterState state;
       Adam adam;
       int firstStep;
+      List<StepLoss> earlierLosses = List.of();
       if (resume) {
         Path dir = Objects.requireNonNull(output);
         Map<String, byte[]> files = ShifterFiles.read(dir);
@@ -170,6 +183,7 @@ public final class ShifterTrainer {
         adam = new Adam(state.networks.parameters(), manager, config.learningRate());
         adam.load(files.get(ShifterFiles.ADAM), dir.resolve(ShifterFiles.ADAM).toString());
         firstStep = manifest.step();
+        earlierLosses = ManifestMapping.history(manifest);
         state = new ShifterState(manager, adapter, model, config, state.targets, state.resolved, state.calibration,
             state.networks);
       } else {
@@ -185,9 +199,11 @@ public final class ShifterTrainer {
         adam = new Adam(networks.parameters(), manager, config.learningRate());
         firstStep = 0;
       }
-      TrainingSummary summary = new TrainingRun(state, metaLoss, regularizers, listener, output, adam, firstStep,
-          () -> stopRequested).run(start);
-      TrainedShifter trained = new TrainedShifter(state, summary.steps(), true, summary, adam.save());
+      TrainingRun run = new TrainingRun(state, metaLoss, regularizers, listener, output, adam, firstStep, earlierLosses,
+          () -> stopRequested);
+      TrainingSummary summary = run.run(start);
+      TrainedShifter trained = new TrainedShifter(state, summary.steps(), true, summary, adam.save(),
+          run.lossHistory());
       if (output != null) {
         trained.save(output);
       }
@@ -376,10 +392,12 @@ public final class ShifterTrainer {
 
     /**
      * Checks the inputs and builds the trainer. The targets are validated against the meta-features
-     * and the adapter's continuous columns here, before any training.
+     * and the adapter's continuous columns here, before any training, and so is the critic that a
+     * critic regularizer with a positive weight needs.
      *
      * @return the trainer
-     * @throws InvalidInputException if a required value is missing or a target is invalid
+     * @throws InvalidInputException if a required value is missing, a target is invalid, or a critic
+     *     regularizer has a positive weight but the adapter has no critic
      */
     public ShifterTrainer build() {
       if (adapter == null) {

@@ -37,14 +37,16 @@ public final class TrainedShifter implements AutoCloseable {
   private final boolean complete;
   private final @Nullable TrainingSummary summary;
   private final byte[] optimizerState;
+  private final List<StepLoss> lossHistory;
 
   TrainedShifter(ShifterState state, int steps, boolean complete, @Nullable TrainingSummary summary,
-      byte[] optimizerState) {
+      byte[] optimizerState, List<StepLoss> lossHistory) {
     this.state = state;
     this.steps = steps;
     this.complete = complete;
     this.summary = summary;
     this.optimizerState = optimizerState.clone();
+    this.lossHistory = List.copyOf(lossHistory);
   }
 
   /**
@@ -79,7 +81,7 @@ public final class TrainedShifter implements AutoCloseable {
     try {
       ShifterState state = restore(dir, files, manifest, adapter, model, registry, manager);
       return new TrainedShifter(state, manifest.step(), ShifterFiles.COMPLETE.equals(manifest.status()),
-          ManifestMapping.summary(manifest, source), files.get(ShifterFiles.ADAM));
+          ManifestMapping.summary(manifest, source), files.get(ShifterFiles.ADAM), ManifestMapping.history(manifest));
     } catch (RuntimeException e) {
       manager.close();
       throw e;
@@ -98,6 +100,24 @@ public final class TrainedShifter implements AutoCloseable {
     ShifterManifest manifest = ShifterFiles.parseManifest(files.get(ShifterFiles.MANIFEST),
         dir.resolve(ShifterFiles.MANIFEST).toString());
     return new ModelReference(manifest.model().fingerprint(), manifest.model().location());
+  }
+
+  /**
+   * Reads what a Shifter directory holds without loading its networks or its generator: settings,
+   * targets, progress, training summary and loss curve. For reports and tools that only look.
+   *
+   * @param dir the Shifter directory
+   * @return its description
+   * @throws ArtifactException if a file is missing or damaged
+   */
+  public static SavedShifter inspect(Path dir) {
+    Map<String, byte[]> files = ShifterFiles.read(dir);
+    String source = dir.resolve(ShifterFiles.MANIFEST).toString();
+    ShifterManifest manifest = ShifterFiles.parseManifest(files.get(ShifterFiles.MANIFEST), source);
+    return new SavedShifter(ManifestMapping.config(manifest, source), ManifestMapping.targets(manifest, source),
+        manifest.step(), ShifterFiles.COMPLETE.equals(manifest.status()), ManifestMapping.summary(manifest, source),
+        ManifestMapping.history(manifest),
+        new ModelReference(manifest.model().fingerprint(), manifest.model().location()));
   }
 
   /** Rebuilds the state of a Shifter directory; shared by loading and resuming. */
@@ -154,8 +174,8 @@ public final class TrainedShifter implements AutoCloseable {
    */
   public void save(Path dir) {
     ShifterFiles.write(dir, ManifestMapping.toManifest(state, complete ? ShifterFiles.COMPLETE
-        : ShifterFiles.CHECKPOINT, steps, summary), state.networks.saveEncoder(), state.networks.saveDelta(),
-        optimizerState);
+        : ShifterFiles.CHECKPOINT, steps, summary, lossHistory), state.networks.saveEncoder(),
+        state.networks.saveDelta(), optimizerState);
   }
 
   /**
@@ -245,6 +265,17 @@ public final class TrainedShifter implements AutoCloseable {
    */
   public Optional<TrainingSummary> summary() {
     return Optional.ofNullable(summary);
+  }
+
+  /**
+   * Returns the training-loss curve: the mean total loss and terms over windows of steps, with the worst
+   * relative error at the latest evaluation (see {@link StepLoss}), from the first step, resumed runs
+   * included. Empty for a directory written before the curve was recorded (format 1).
+   *
+   * @return the points in step order
+   */
+  public List<StepLoss> lossHistory() {
+    return lossHistory;
   }
 
   /**

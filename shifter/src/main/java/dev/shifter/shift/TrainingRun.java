@@ -40,13 +40,15 @@ final class TrainingRun {
   private final int firstStep;
   private final BooleanSupplier stopRequested;
   private final float[] scales;
+  private final LossRecorder losses;
   private int lastCheckpoint;
   private int passedInARow;
   private String worstEntry = "";
   private double worstRelativeError = Double.NaN;
 
   TrainingRun(ShifterState state, MetaLoss metaLoss, List<WeightedRegularizer> regularizers,
-      TrainingListener listener, @Nullable Path output, Adam adam, int firstStep, BooleanSupplier stopRequested) {
+      TrainingListener listener, @Nullable Path output, Adam adam, int firstStep, List<StepLoss> earlierLosses,
+      BooleanSupplier stopRequested) {
     this.state = state;
     this.metaLoss = metaLoss;
     this.regularizers = regularizers.stream().filter(r -> r.weight() > 0).toList();
@@ -56,6 +58,7 @@ final class TrainingRun {
     this.firstStep = firstStep;
     this.stopRequested = stopRequested;
     this.scales = state.calibration.scales();
+    this.losses = new LossRecorder(earlierLosses, state.config.steps());
     this.lastCheckpoint = firstStep > 0 && output != null ? firstStep : 0;
   }
 
@@ -79,6 +82,7 @@ final class TrainingRun {
         passedInARow = evaluate(step) ? passedInARow + 1 : 0;
       }
       boolean converged = evaluated && passedInARow >= config.stopPatience();
+      losses.add(step, loss, terms, worstRelativeError);
       if (output != null && (step % config.checkpointEvery() == 0) && !converged && step < config.steps()) {
         checkpoint(step);
       }
@@ -89,6 +93,7 @@ final class TrainingRun {
         break;
       }
     }
+    losses.flush(worstRelativeError);
     double[] target = state.midpoints();
     int rows = config.evalSamples();
     double[] reached = state.reached(target, rows, Seeds.fold(Seeds.derive(config.seed(), FINAL_EVALUATION)));
@@ -130,6 +135,11 @@ final class TrainingRun {
       adam.step();
       return total;
     }
+  }
+
+  /** Returns the loss curve: the earlier runs' points, then this run's, complete once {@link #run} returned. */
+  List<StepLoss> lossHistory() {
+    return losses.points();
   }
 
   private NDArray requireFinite(NDArray value, String name, String description, int step, Map<String, Double> terms) {
@@ -218,7 +228,8 @@ final class TrainingRun {
     if (dir == null) {
       return;
     }
-    ShifterFiles.write(dir, ManifestMapping.toManifest(state, ShifterFiles.CHECKPOINT, step, null),
+    losses.flush(worstRelativeError);
+    ShifterFiles.write(dir, ManifestMapping.toManifest(state, ShifterFiles.CHECKPOINT, step, null, losses.points()),
         state.networks.saveEncoder(), state.networks.saveDelta(), adam.save());
     lastCheckpoint = step;
   }

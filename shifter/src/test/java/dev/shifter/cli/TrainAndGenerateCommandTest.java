@@ -130,6 +130,29 @@ class TrainAndGenerateCommandTest {
   }
 
   @Test
+  void theCriticWeightFlagOverridesTheConfigFileAndNeedsAModelWithACritic() throws Exception {
+    Path config = Files.writeString(dir.resolve("critic.json"), "{\"steps\": 3, \"lambda_critic\": 0.5}");
+    Path target = Files.writeString(dir.resolve("critic-target.json"), "{\"mean\": {\"ratio\": 0.9}}");
+
+    CliRun refused = CliRun.of("train", "--model", model.toString(), "--target", target.toString(), "--out",
+        dir.resolve("critic-refused").toString(), "--config", config.toString(), "--progress", "none");
+    CliRun off = CliRun.of("train", "--model", model.toString(), "--target", target.toString(), "--out",
+        dir.resolve("critic-off").toString(), "--config", config.toString(), "--lambda-critic", "0",
+        "--progress", "none");
+    CliRun negative = CliRun.of("train", "--model", model.toString(), "--target", target.toString(), "--out",
+        dir.resolve("critic-negative").toString(), "--lambda-critic", "-1", "--progress", "none");
+
+    assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCode.INPUT.code());
+    assertThat(refused.err()).contains("has no critic", "lambda_critic 0.5", "leave out --lambda-critic");
+    assertThat(dir.resolve("critic-refused")).doesNotExist();
+    assertThat(off.exitCode()).as(off.toString()).isZero();
+    assertThat(Files.readString(dir.resolve("critic-off").resolve("manifest.json")))
+        .contains("\"lambda_critic\" : 0.0");
+    assertThat(negative.exitCode()).isEqualTo(ExitCode.INPUT.code());
+    assertThat(negative.err()).contains("lambda_critic must be zero or positive, got -1");
+  }
+
+  @Test
   void targetAndTargetRangeExcludeEachOther() {
     CliRun run = CliRun.of("train", "--model", model.toString(), "--target", "a.json", "--target-range", "b.json",
         "--out", dir.resolve("x").toString());

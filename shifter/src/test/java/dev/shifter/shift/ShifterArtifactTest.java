@@ -2,7 +2,11 @@ package dev.shifter.shift;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shifter.api.ArtifactException;
 import dev.shifter.api.InvalidInputException;
 import dev.shifter.api.MetaFeatureRegistry;
@@ -11,8 +15,11 @@ import dev.shifter.shift.fixtures.MlpAdapter;
 import dev.shifter.shift.fixtures.MlpModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.AfterAll;
@@ -63,7 +70,7 @@ class ShifterArtifactTest {
     assertThat(Files.list(saved).map(p -> p.getFileName().toString()).sorted().toList())
         .containsExactly("adam.bin", "checksums.sha256", "delta.params", "encoder.params", "manifest.json");
     String manifest = Files.readString(saved.resolve("manifest.json"));
-    assertThat(manifest).contains("\"format\" : \"shifter-latent-shift\"", "\"format_version\" : 1",
+    assertThat(manifest).contains("\"format\" : \"shifter-latent-shift\"", "\"format_version\" : 2",
         "\"status\" : \"complete\"", "\"scale\"", "\"unshifted\"", "\"seed\" : 5", "\"java\"", "\"os\"",
         model.model().fingerprint());
     assertThat(TrainedShifter.trainedModel(saved)).isEqualTo(model.model());
@@ -96,6 +103,59 @@ class ShifterArtifactTest {
     try (TrainedShifter reloaded = TrainedShifter.load(copy, model)) {
       assertThat(reloaded.steps()).isEqualTo(120);
     }
+  }
+
+  @Test
+  void theSavedShifterRecordsItsLossCurveAtEveryStep() {
+    try (TrainedShifter loaded = TrainedShifter.load(saved, model)) {
+      List<StepLoss> history = loaded.lossHistory();
+      assertThat(history).hasSize(120);
+      assertThat(history).extracting(StepLoss::step)
+          .containsExactlyElementsOf(IntStream.rangeClosed(1, 120).boxed().toList());
+      for (StepLoss point : history) {
+        assertThat(point.terms()).containsExactly(entry("meta_loss", point.terms().get("meta_loss")),
+            entry("latent_reg", point.terms().get("latent_reg")),
+            entry("feature_space_reg", point.terms().get("feature_space_reg")));
+        double weighted = point.terms().get("meta_loss") + 0.01 * point.terms().get("latent_reg")
+            + 0.01 * point.terms().get("feature_space_reg");
+        assertThat(point.loss()).isCloseTo(weighted, within(1e-5 * Math.max(1, weighted)));
+      }
+      assertThat(history.subList(0, 119)).as("no evaluation before the last step (eval_every 1000)")
+          .allSatisfy(point -> assertThat(point.worstRelativeError()).isNaN());
+      assertThat(history.get(119).worstRelativeError()).as("the last step evaluates").isFinite().isNotNegative();
+      assertThat(history.get(history.size() - 1).terms().get("meta_loss"))
+          .isLessThan(history.get(0).terms().get("meta_loss"));
+      SavedShifter inspected = TrainedShifter.inspect(saved);
+      assertThat(inspected.lossHistory()).isEqualTo(history);
+      assertThat(inspected.steps()).isEqualTo(120);
+      assertThat(inspected.complete()).isTrue();
+      assertThat(inspected.targets()).isEqualTo(RANGE);
+      assertThat(inspected.config().seed()).isEqualTo(5);
+      assertThat(inspected.model()).isEqualTo(model.model());
+    }
+  }
+
+  @Test
+  void aFormatOneDirectoryWithoutALossCurveStillLoads() throws Exception {
+    Path old = dir.resolve("format-1");
+    try (TrainedShifter loaded = TrainedShifter.load(saved, model)) {
+      loaded.save(old);
+    }
+    ObjectNode manifest = (ObjectNode) new ObjectMapper().readTree(old.resolve("manifest.json").toFile());
+    manifest.remove("history");
+    manifest.put("format_version", 1);
+    byte[] bytes = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
+    Files.write(old.resolve("manifest.json"), bytes);
+    String checksums = Files.readString(old.resolve("checksums.sha256"));
+    String sum = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    Files.writeString(old.resolve("checksums.sha256"), checksums.replaceAll("[0-9a-f]{64}  manifest.json",
+        sum + "  manifest.json"));
+
+    try (TrainedShifter loaded = TrainedShifter.load(old, model)) {
+      assertThat(loaded.lossHistory()).isEmpty();
+      assertThat(loaded.steps()).isEqualTo(120);
+    }
+    assertThat(TrainedShifter.inspect(old).lossHistory()).isEmpty();
   }
 
   @Test
@@ -155,6 +215,10 @@ class ShifterArtifactTest {
       assertThat(second.summary().orElseThrow().stepsThisRun()).isEqualTo(30);
     }
     assertThat(steps).first().isEqualTo(61);
+    try (TrainedShifter resumedShifter = TrainedShifter.load(resumed, model)) {
+      assertThat(resumedShifter.lossHistory()).extracting(StepLoss::step)
+          .containsExactlyElementsOf(IntStream.rangeClosed(1, 90).boxed().toList());
+    }
     assertThatThrownBy(() -> ShifterTrainer.builder().setGenerator(model).setTargets(RANGE)
         .optConfig(config.toBuilder().optLambdaZ(0.5).build()).optRegistry(REGISTRY).optOutputDirectory(resumed)
         .optResume(true).build().train())

@@ -3,7 +3,9 @@ package dev.shifter.shift;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shifter.api.InvalidInputException;
+import dev.shifter.shift.internal.Json;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +39,30 @@ class ShifterConfigTest {
 
     assertThat(overridden.steps()).isEqualTo(20);
     assertThat(overridden.lambdaX()).isEqualTo(0.3);
+  }
+
+  @Test
+  void theCriticWeightIsOffByDefaultAndReadFromTheConfigFile() throws Exception {
+    ShifterConfig file = ShifterConfig.fromJson("{\"lambda_critic\": 0.25}");
+
+    assertThat(ShifterConfig.defaults().lambdaCritic()).isZero();
+    assertThat(file.lambdaCritic()).isEqualTo(0.25);
+    assertThat(file.toBuilder().optLambdaCritic(0.5).build().lambdaCritic()).isEqualTo(0.5);
+    assertThat(file.toJson()).contains("\"lambda_critic\" : 0.25");
+    assertThatThrownBy(() -> ShifterConfig.fromJson("{\"lambda_critic\": -0.1}"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("lambda_critic must be zero or positive, got -0.1");
+  }
+
+  @Test
+  void settingsSavedBeforeTheCriticWeightExistedLoadWithTheCriticOff() throws Exception {
+    ObjectNode saved = Json.mapper().valueToTree(ShifterConfig.builder().optSteps(7).build());
+    saved.remove("lambda_critic");
+
+    ShifterConfig loaded = Json.mapper().treeToValue(saved, ShifterConfig.class);
+
+    assertThat(loaded.lambdaCritic()).isZero();
+    assertThat(loaded.steps()).isEqualTo(7);
   }
 
   @Test

@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.util.RandomUtils;
 import dev.shifter.api.GeneratorAdapter;
+import dev.shifter.api.InvalidInputException;
+import dev.shifter.api.RealismCritic;
 import dev.shifter.api.Table;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
@@ -18,11 +20,17 @@ import org.apache.arrow.memory.BufferAllocator;
  * the forward values of {@link #generateDifferentiable} equal the continuous columns of {@link #generate}
  * (see {@link GumbelDecoder} for rows whose draw is a missing value).
  *
+ * <p>It is also the model's frozen {@link RealismCritic}: {@link #criticScores} activates the generator's
+ * output as in training (tanh, Gumbel-softmax with the model's temperature and the caller's noise),
+ * appends the conditional vectors and scores groups of {@code pac} rows with the critic in inference
+ * mode (no dropout), with a graph back to {@code z} only.
+ *
  * <p>The adapter holds no native memory of its own; it uses the model's networks, so it must not be
  * used after the model is closed. Not thread-safe.
  */
-public final class CtganGeneratorAdapter implements GeneratorAdapter {
+public final class CtganGeneratorAdapter implements GeneratorAdapter, RealismCritic {
   private final FrozenGenerator generator;
+  private final FrozenCritic critic;
   private final GumbelDecoder decoder;
   private final DataTransformer transformer;
   private final CategoryFrequencies frequencies;
@@ -32,13 +40,15 @@ public final class CtganGeneratorAdapter implements GeneratorAdapter {
    * Creates the adapter.
    *
    * @param generator the frozen generator
+   * @param critic the frozen critic trained with it
    * @param decoder the decoder of its output
    * @param transformer the transformer that decodes rows into a table
    * @param frequencies the training data's category frequencies
    */
-  public CtganGeneratorAdapter(FrozenGenerator generator, GumbelDecoder decoder, DataTransformer transformer,
-      CategoryFrequencies frequencies) {
+  public CtganGeneratorAdapter(FrozenGenerator generator, FrozenCritic critic, GumbelDecoder decoder,
+      DataTransformer transformer, CategoryFrequencies frequencies) {
     this.generator = generator;
+    this.critic = critic;
     this.decoder = decoder;
     this.transformer = transformer;
     this.frequencies = frequencies;
@@ -115,6 +125,30 @@ public final class CtganGeneratorAdapter implements GeneratorAdapter {
   @Override
   public NDArray generateEncoded(NDArray z, NDArray cond) {
     return decoder.encoded(generator.logits(z, cond));
+  }
+
+  @Override
+  public int criticGroupSize() {
+    return critic.pac();
+  }
+
+  @Override
+  public NDArray sampleCriticNoise(NDManager manager, int n) {
+    if (n < 0) {
+      throw new InvalidInputException("Cannot draw critic noise for " + n + " rows. Ask for 0 or more rows.");
+    }
+    return critic.noise(manager, n);
+  }
+
+  @Override
+  public NDArray criticScores(NDArray z, NDArray cond, NDArray noise) {
+    generator.checkShapes(z, cond);
+    long n = z.getShape().get(0);
+    if (n < critic.pac()) {
+      throw new InvalidInputException("The critic scores groups of " + critic.pac() + " rows (PacGAN) and got only "
+          + n + ". Give it at least " + critic.pac() + " rows, ideally a multiple of " + critic.pac() + ".");
+    }
+    return critic.scoreLogits(generator.logits(z, cond), cond, noise);
   }
 
   /** Does nothing: the adapter holds no native memory of its own. */

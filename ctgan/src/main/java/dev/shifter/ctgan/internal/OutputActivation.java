@@ -4,6 +4,7 @@ import dev.shifter.api.EngineScalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,13 +91,41 @@ public final class OutputActivation {
    * @return the activated rows, {@code n x width}, in the manager of {@code logits}
    */
   public NDArray activate(NDArray logits, float tau) {
+    if (softmaxLayout == null) {
+      return logits.tanh();
+    }
+    NDArray uniform = logits.getManager().randomUniform(U_LOW, U_HIGH, logits.getShape(), logits.getDataType());
+    return activate(logits, tau, uniform);
+  }
+
+  /**
+   * Draws the uniform noise of {@link #activate(NDArray, float, NDArray)} with the engine's random
+   * generator.
+   *
+   * @param manager the manager of the result
+   * @param rows the number of rows
+   * @return {@code rows x width} float32 values in {@code [1e-10, 0.9999999)}
+   */
+  public NDArray uniform(NDManager manager, long rows) {
+    return manager.randomUniform(U_LOW, U_HIGH, new Shape(rows, width), DataType.FLOAT32);
+  }
+
+  /**
+   * Activates raw generator output as in training with given noise, so that two calls with the same
+   * noise give the same Gumbel-softmax draws.
+   *
+   * @param logits the generator's raw output, {@code n x width}
+   * @param tau the Gumbel-softmax temperature (0.2 in the paper)
+   * @param uniform the noise, {@code n x width} values in {@code (0, 1)} from {@link #uniform}
+   * @return the activated rows, {@code n x width}, in the manager of {@code logits}
+   */
+  public NDArray activate(NDArray logits, float tau, NDArray uniform) {
     SegmentLayout layout = softmaxLayout;
     if (layout == null) {
       return logits.tanh();
     }
     NDManager manager = logits.getManager();
     // Gumbel noise on the compact row (cheaper than on the padded layout): g = -log(E), E = -log U
-    NDArray uniform = manager.randomUniform(U_LOW, U_HIGH, logits.getShape(), logits.getDataType());
     NDArray noisy = logits.sub(uniform.log().neg().log());
     NDArray perturbed = noisy.mul(EngineScalars.of(noisy, 1.0 / tau));
     NDArray soft = layout.softmax(perturbed, false);

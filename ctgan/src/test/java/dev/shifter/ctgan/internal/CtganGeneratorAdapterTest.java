@@ -58,8 +58,14 @@ class CtganGeneratorAdapterTest {
     Networks.initialize(network, manager, config.batchSize());
     Networks.load(network, manager, artifact.state().generator(), "generator.params");
     generator = new FrozenGenerator(network, manager, config.embeddingDim(), transformer.condWidth());
-    adapter = new CtganGeneratorAdapter(generator, new GumbelDecoder(transformer, config.gumbelTau()), transformer,
-        new CategoryFrequencies(transformer.discreteColumns(), artifact.manifest().categoryCounts(), "manifest"));
+    Critic critic = Networks.critic(config, transformer.width(), transformer.condWidth());
+    Networks.initialize(critic, manager, config.batchSize(), transformer.width() + transformer.condWidth());
+    Networks.load(critic, manager, artifact.state().critic(), "critic.params");
+    FrozenCritic frozenCritic = new FrozenCritic(critic, manager,
+        new OutputActivation(transformer.spans(), transformer.width()), config.gumbelTau(), transformer.condWidth());
+    adapter = new CtganGeneratorAdapter(generator, frozenCritic, new GumbelDecoder(transformer, config.gumbelTau()),
+        transformer, new CategoryFrequencies(transformer.discreteColumns(), artifact.manifest().categoryCounts(),
+        "manifest"));
   }
 
   /** Continuous "x" (3 modes, one decimal) and "w" (20 % missing), categorical "g" and "h". */

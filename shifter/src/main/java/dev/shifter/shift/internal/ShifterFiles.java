@@ -19,7 +19,7 @@ import java.util.Map;
  * <pre>
  * manifest.json      format and version, status and step, settings, targets, per-entry calibration
  *                    (unshifted value, sampling noise, scale), the model trained against (fingerprint),
- *                    training summary, provenance
+ *                    training summary, training-loss curve (format 2), provenance
  * encoder.params     the MetaEncoder's parameters (Block.saveParameters)
  * delta.params       Delta's parameters
  * adam.bin           the optimizer's step count and moments, for resuming
@@ -29,8 +29,13 @@ import java.util.Map;
 public final class ShifterFiles {
   /** The manifest's format name. */
   public static final String FORMAT = "shifter-latent-shift";
-  /** The layout version this code writes and reads. */
-  public static final int FORMAT_VERSION = 1;
+  /**
+   * The layout version this code writes. It also reads version 1, which differs only in having no
+   * training-loss curve ({@code history}).
+   */
+  public static final int FORMAT_VERSION = 2;
+  /** The oldest layout version this code reads. */
+  public static final int OLDEST_FORMAT_VERSION = 1;
   /** The manifest file. */
   public static final String MANIFEST = "manifest.json";
   /** The MetaEncoder's parameters. */
@@ -178,7 +183,7 @@ public final class ShifterFiles {
       throw new ArtifactException(source + " has format version " + version + ", newer than this Shifter reads ("
           + FORMAT_VERSION + "). Update Shifter.");
     }
-    if (version != FORMAT_VERSION) {
+    if (version < OLDEST_FORMAT_VERSION) {
       throw new ArtifactException(source + " has an unknown format version " + version + ". Train the Shifter again.");
     }
     try {

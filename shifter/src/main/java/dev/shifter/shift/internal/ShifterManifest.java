@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param calibration the unshifted values, sampling noise and scales of the entries
  * @param model the model trained against
  * @param training the training summary once complete, else {@code null}
+ * @param history the training-loss curve up to {@code step}; {@code null} in format 1 directories,
+ *     which recorded none
  * @param provenance the versions and platform that wrote the directory
  */
 public record ShifterManifest(
@@ -30,6 +32,7 @@ public record ShifterManifest(
     Calibration calibration,
     ModelInfo model,
     @Nullable JsonNode training,
+    @Nullable LossHistory history,
     Provenance provenance) {
 
   /**

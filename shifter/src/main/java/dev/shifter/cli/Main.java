@@ -22,12 +22,25 @@ import picocli.CommandLine.Spec;
     description = "Synthetic tabular data with the statistics you ask for.",
     subcommands = {MetaFeaturesCommand.class, FitCommand.class, SampleCommand.class, TrainCommand.class,
         GenerateCommand.class, EvaluateCommand.class, ReportCommand.class, DemoCommand.class, HelpCommand.class},
-    footer = {"", "Exit codes: 0 done, 1 internal error, 2 bad usage, 3 bad input, 4 plug-in failure."})
+    footer = {"", "Run 'shifter COMMAND --help' for a command's options and examples.",
+        "", "Examples:",
+        "  shifter demo",
+        "  shifter fit --data adult.csv --epochs 300 --seed 1 --out models/adult",
+        "  shifter train --model models/adult --target target.json --out shifters/adult",
+        "  shifter generate --shifter shifters/adult -n 20000 --seed 1 --out shifted.csv",
+        "  shifter report --real adult.csv --synthetic synth.csv --shifted shifted.csv \\",
+        "      --shifter shifters/adult --out report.html",
+        "", "Environment: SHIFTER_THREADS (PyTorch threads, default 2; use 1 on a busy machine), "
+        + "SHIFTER_JAVA_OPTS (e.g. -Xmx8g).",
+        "", "Exit codes: 0 done, 1 internal error, 2 bad usage, 3 bad input, 4 plug-in failure."})
 public final class Main implements Callable<Integer> {
   /** DJL must not download anything: the PyTorch native library ships with Shifter. */
   private static final String DJL_OFFLINE = "ai.djl.offline";
   /** The report draws its charts off screen: no display is needed or used. */
   private static final String AWT_HEADLESS = "java.awt.headless";
+
+  /** Columns of the help text: wide enough for a whole example command on one line. */
+  static final int HELP_WIDTH = 100;
 
   @Spec
   CommandSpec spec;
@@ -70,6 +83,7 @@ public final class Main implements Callable<Integer> {
       ErrorHandler errors = new ErrorHandler();
       CommandLine commandLine = new CommandLine(new Main())
           .setCaseInsensitiveEnumValuesAllowed(true)
+          .setUsageHelpWidth(HELP_WIDTH)
           .setExecutionExceptionHandler(errors)
           .setParameterExceptionHandler(errors)
           .setOut(outWriter)

@@ -38,10 +38,11 @@ import picocli.CommandLine.Spec;
         "", "Prints the report's path on standard output when done."},
     footer = {"", "Examples:",
         "  shifter report --real adult.csv --synthetic synth.csv --out report.html",
-        "  shifter report --real adult.csv --synthetic synth.csv --shifted shifted.csv --target target.json \\",
-        "      --label income --model models/adult --shifter shifters/adult-age --out report.html",
-        "  shifter report --real data.csv --discrete grade --synthetic synth.csv --title 'Grades, run 3' \\",
-        "      --out runs/3/report.html",
+        "  shifter report --real adult.csv --synthetic synth.csv --shifted shifted.csv \\",
+        "      --target target.json --label income --model models/adult \\",
+        "      --shifter shifters/adult-age --out report.html",
+        "  shifter report --real data.csv --discrete grade --synthetic synth.csv \\",
+        "      --title 'Grades, run 3' --out runs/3/report.html",
         "", "Exit codes: 0 done, 1 internal error, 2 bad usage, 3 bad input, 4 plug-in failure."})
 final class ReportCommand implements Callable<Integer> {
   @Spec

@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
     footer = {"", "Examples:",
         "  echo '{\"mean\": {\"age\": 42}, \"cor\": {\"age~hours-per-week\": 0.2}}' > target.json",
         "  shifter train --model models/adult --target target.json --out shifters/adult --seed 1",
-        "  shifter train --model models/adult --target-range range.json --out shifters/adult-range --steps 4000",
+        "  shifter train --model models/adult --target-range range.json --out shifters/adult-range \\",
+        "      --steps 4000",
         "  shifter train --model models/adult --target target.json --out shifters/adult --resume --steps 3000",
         "", "Exit codes: 0 done, 1 internal error or training diverged, 2 bad usage, 3 bad input, "
         + "4 plug-in failure."})

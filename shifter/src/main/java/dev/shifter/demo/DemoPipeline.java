@@ -13,6 +13,7 @@ import dev.shifter.demo.internal.OutputFolder;
 import dev.shifter.eval.QualityEvaluator;
 import dev.shifter.eval.QualityReport;
 import dev.shifter.io.Tables;
+import dev.shifter.io.internal.AtomicFiles;
 import dev.shifter.report.Report;
 import dev.shifter.report.ReportSummary;
 import dev.shifter.shift.GeneratorLoaders;
@@ -25,9 +26,7 @@ import dev.shifter.shift.Targets;
 import dev.shifter.shift.TrainedShifter;
 import dev.shifter.shift.TrainingListener;
 import dev.shifter.shift.TrainingSummary;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -234,12 +233,7 @@ public final class DemoPipeline {
       throw new InvalidInputException("The label '" + column + "' is not a categorical column of " + dataName
           + ". Its categorical columns are: " + String.join(", ", real.categoricalColumnNames()) + ".");
     }
-    try {
-      Files.writeString(files.target(), wanted.toJson() + "\n");
-    } catch (IOException e) {
-      throw new ShifterException("Cannot write " + files.target() + ": " + e.getMessage() + ". Check the folder's "
-          + "permissions and free space.", e);
-    }
+    AtomicFiles.writeText(files.target(), wanted.toJson() + "\n");
     end(DemoStage.DATA, "wrote " + files.data() + " and " + files.target() + "; targets: " + wanted.entries().stream()
         .map(e -> e.label() + " = " + number(e.low())).collect(Collectors.joining(", ")));
     return wanted;

@@ -8,10 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shifter.api.ShifterException;
 import dev.shifter.eval.MlEfficacy;
 import dev.shifter.eval.QualityReport;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.shifter.io.internal.AtomicFiles;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -109,15 +107,7 @@ final class SummaryJson {
    * @throws ShifterException if the file cannot be written
    */
   static void write(DemoResult result) {
-    Path file = result.files().summary();
-    Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
-    try {
-      Files.writeString(temp, of(result));
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new ShifterException("Cannot write " + file + ": " + e.getMessage() + ". Check the folder's "
-          + "permissions and free space.", e);
-    }
+    AtomicFiles.writeText(result.files().summary(), of(result));
   }
 
   private static void quality(ObjectNode node, QualityReport report) {

@@ -3,6 +3,7 @@ package dev.shifter.io.internal;
 import dev.shifter.api.InvalidInputException;
 import dev.shifter.api.ShifterException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -68,6 +69,18 @@ public final class AtomicFiles {
         // Nothing more to do: the temporary file is hidden and named as such.
       }
     }
+  }
+
+  /**
+   * Writes {@code text} as UTF-8 to {@code target} atomically.
+   *
+   * @param target the file to create or replace
+   * @param text the whole content
+   * @throws InvalidInputException if the target's directory is missing or not writable
+   * @throws ShifterException if writing fails otherwise
+   */
+  public static void writeText(Path target, String text) {
+    write(target, path -> Files.writeString(path, text, StandardCharsets.UTF_8));
   }
 
   private static void moveIntoPlace(Path temp, Path target) throws IOException {

@@ -80,9 +80,8 @@ final class DemoCommand implements Callable<Integer> {
   @Mixin
   ColumnKindOptions columnKinds;
 
-  @Option(names = "--progress", paramLabel = "auto|bar|lines|none", defaultValue = "auto",
-      description = "Progress display on standard error: a bar on a terminal, lines otherwise (default auto).")
-  ProgressMode progress = ProgressMode.AUTO;
+  @Mixin
+  ProgressOptions progress;
 
   @Mixin
   PluginOptions plugins;
@@ -102,7 +101,7 @@ final class DemoCommand implements Callable<Integer> {
     try (LoadedPlugins loaded = plugins.load(diagnostics);
         BufferAllocator allocator = new RootAllocator();
         @Nullable Table table = data == null ? null : Tables.read(data, allocator, columnKinds.readOptions());
-        DemoProgress display = new DemoProgress(spec.commandLine().getErr(), progress, diagnostics)) {
+        DemoProgress display = new DemoProgress(spec.commandLine().getErr(), progress.mode, diagnostics)) {
       DemoPipeline.Builder builder = DemoPipeline.builder().setOutput(out).setSettings(settings).optSeed(seed)
           .optRegistry(loaded.registry()).optListener(display).optFitListener(display.fitListener())
           .optTrainingListener(display.trainingListener());

@@ -73,9 +73,8 @@ final class FitCommand implements Callable<Integer> {
   @Option(names = "--resume", description = "Continue the checkpoint in --out (same data and settings).")
   boolean resume;
 
-  @Option(names = "--progress", paramLabel = "auto|bar|lines|none", defaultValue = "auto",
-      description = "Progress display on standard error: a bar on a terminal, lines otherwise (default auto).")
-  ProgressMode progress = ProgressMode.AUTO;
+  @Mixin
+  ProgressOptions progress;
 
   @Mixin
   CommonOptions common;
@@ -111,7 +110,7 @@ final class FitCommand implements Callable<Integer> {
 
   private int fit(CtganTrainer.Builder builder, Table table, Path outDir, Diagnostics diagnostics) {
     long started = System.nanoTime();
-    FitProgressDisplay display = new FitProgressDisplay(spec.commandLine().getErr(), progress, diagnostics);
+    FitProgressDisplay display = new FitProgressDisplay(spec.commandLine().getErr(), progress.mode, diagnostics);
     CtganTrainer trainer = builder.optListener(display).build();
     StopOnShutdown stop = new StopOnShutdown(trainer::requestStop);
     try {

@@ -109,9 +109,8 @@ final class TrainCommand implements Callable<Integer> {
       + "--steps and --checkpoint-every may change).")
   boolean resume;
 
-  @Option(names = "--progress", paramLabel = "auto|bar|lines|none", defaultValue = "auto",
-      description = "Progress display on standard error: a bar on a terminal, lines otherwise (default auto).")
-  ProgressMode progress = ProgressMode.AUTO;
+  @Mixin
+  ProgressOptions progress;
 
   @Mixin
   PluginOptions plugins;
@@ -144,7 +143,7 @@ final class TrainCommand implements Callable<Integer> {
     ShifterConfig settings = settings();
     try (LoadedPlugins loaded = plugins.load(diagnostics);
         LoadedGenerator generator = GeneratorLoaders.load(modelDir)) {
-      TrainProgressDisplay display = new TrainProgressDisplay(spec.commandLine().getErr(), progress);
+      TrainProgressDisplay display = new TrainProgressDisplay(spec.commandLine().getErr(), progress.mode);
       ShifterTrainer trainer = ShifterTrainer.builder().setGenerator(generator).setTargets(wanted)
           .optConfig(settings).optRegistry(loaded.registry()).optOutputDirectory(outDir).optResume(resume)
           .optListener(display).build();

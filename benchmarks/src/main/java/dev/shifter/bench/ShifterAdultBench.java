@@ -233,7 +233,9 @@ public final class ShifterAdultBench {
           TargetReport report = shifted.report().get(i);
           entries.add(new EntryResult(rule, real.value(rule.label()), real.sd(rule.label()), report));
         }
-        return new SetResult(set, entries, summary.steps(), summary.stopReason().name(), summary.seconds(),
+        String stop = summary.stopReason().name()
+            + (summary.keptAnEarlierStep() ? " (kept the best evaluation, step " + summary.keptStep() + ")" : "");
+        return new SetResult(set, entries, summary.steps(), stop, summary.seconds(),
             summary.stepsPerSecond(), timer.medianStepMillis(), generateSeconds, detectionSeconds,
             shiftedDetection, unshiftedDetection);
       }

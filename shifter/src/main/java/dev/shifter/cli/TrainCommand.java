@@ -75,7 +75,7 @@ final class TrainCommand implements Callable<Integer> {
   @Nullable Double lambdaZ;
 
   @Option(names = "--lambda-x", paramLabel = "X",
-      description = "Weight of the feature-space regularizer (default 0.01).")
+      description = "Weight of the feature-space regularizer (default 1.0).")
   @Nullable Double lambdaX;
 
   @Option(names = "--lambda-critic", paramLabel = "X",
@@ -160,6 +160,10 @@ final class TrainCommand implements Callable<Integer> {
           TargetReportText.printTable(summary.evaluation(), spec.commandLine().getOut());
           diagnostics.note(String.format(Locale.ROOT, "wrote the Shifter to %s: %d steps in %.1f s (%.1f steps/s), %s.",
               outDir, summary.steps(), summary.seconds(), summary.stepsPerSecond(), reason(summary.stopReason())));
+          if (summary.keptAnEarlierStep()) {
+            diagnostics.note(String.format(Locale.ROOT, "the Shifter keeps the weights of step %d, whose evaluation "
+                + "was the best; the last step's was worse.", summary.keptStep()));
+          }
         }
         return ExitCode.OK.code();
       } finally {

@@ -38,7 +38,7 @@ public final class DemoTargets {
   /** The smallest step of the skewness. */
   public static final double SKEW_MIN_STEP = 0.3;
   /** The share of the way from {@code |r|} to 1 that the correlation target goes. */
-  public static final double COR_STEP = 0.3;
+  public static final double COR_STEP = 0.2;
   /** The step of the mean, in standard deviations. */
   public static final double MEAN_STEP = 0.5;
   /** A column whose most frequent value holds a larger share of the rows is spiky. */

@@ -73,7 +73,7 @@ public record ShifterConfig(
     long seed) {
 
   private static final ShifterConfig DEFAULTS = new ShifterConfig(2000, 1000, 4000, 50, 200, 8, 1e-3, 1.0,
-      List.of(128, 128), List.of(64), 16, 0.01, 0.01, 0.0, MetaLosses.MSE, Regularizers.MEAN_SQUARE, 0.05, 1e-6, 0.5,
+      List.of(128, 128), List.of(64), 16, 0.01, 1.0, 0.0, MetaLosses.MSE, Regularizers.MEAN_SQUARE, 0.05, 1e-6, 0.5,
       2, 0L);
 
   /**

@@ -26,6 +26,12 @@ import org.jspecify.annotations.Nullable;
  * One training run: the step loop with evaluations, early stopping, checkpoints and the divergence
  * check. Each step draws fresh noise, conditional vectors and (for a range) a target; the step's arrays
  * live in a sub-manager closed at the end of the step, and one gradient collector is open at a time.
+ *
+ * <p>The parameters of the best evaluation so far (the smallest worst error-to-tolerance ratio) are kept
+ * in memory; a run that reaches its step limit without converging ends with them when the last
+ * evaluation was worse, so a run that wandered off (a shift that saturated the generator late in
+ * training) does not end on its worst weights. Checkpoints written during the run hold the weights of
+ * their step, so an interrupted run resumes exactly where it was.
  */
 final class TrainingRun {
   private static final long TARGET_DRAWS = 1L << 41;
@@ -45,6 +51,11 @@ final class TrainingRun {
   private int passedInARow;
   private String worstEntry = "";
   private double worstRelativeError = Double.NaN;
+  private double worstRatio = Double.NaN;
+  private double bestRatio = Double.POSITIVE_INFINITY;
+  private int bestStep;
+  private byte @Nullable [] bestEncoder;
+  private byte @Nullable [] bestDelta;
 
   TrainingRun(ShifterState state, MetaLoss metaLoss, List<WeightedRegularizer> regularizers,
       TrainingListener listener, @Nullable Path output, Adam adam, int firstStep, List<StepLoss> earlierLosses,
@@ -80,6 +91,7 @@ final class TrainingRun {
       boolean evaluated = step % config.evalEvery() == 0 || step == config.steps();
       if (evaluated) {
         passedInARow = evaluate(step) ? passedInARow + 1 : 0;
+        rememberIfBest(step);
       }
       boolean converged = evaluated && passedInARow >= config.stopPatience();
       losses.add(step, loss, terms, worstRelativeError);
@@ -94,12 +106,35 @@ final class TrainingRun {
       }
     }
     losses.flush(worstRelativeError);
+    int keptStep = reason == StopReason.MAX_STEPS ? restoreBestIfBetter(step) : step;
     double[] target = state.midpoints();
     int rows = config.evalSamples();
     double[] reached = state.reached(target, rows, Seeds.fold(Seeds.derive(config.seed(), FINAL_EVALUATION)));
     double[] unshifted = state.calibration.unshifted().stream().mapToDouble(Double::doubleValue).toArray();
     List<TargetReport> report = state.report(target, reached, unshifted, rows);
-    return new TrainingSummary(step, reason, (System.nanoTime() - startNanos) / 1e9, step - firstStep, report);
+    return new TrainingSummary(step, reason, (System.nanoTime() - startNanos) / 1e9, step - firstStep, report,
+        keptStep);
+  }
+
+  private void rememberIfBest(int step) {
+    if (worstRatio < bestRatio) {
+      bestRatio = worstRatio;
+      bestStep = step;
+      bestEncoder = state.networks.saveEncoder();
+      bestDelta = state.networks.saveDelta();
+    }
+  }
+
+  /** Puts back the best evaluation's parameters when they beat the last step's; returns the step kept. */
+  private int restoreBestIfBetter(int lastStep) {
+    byte[] encoder = bestEncoder;
+    byte[] delta = bestDelta;
+    if (encoder == null || delta == null || bestStep == lastStep || !(bestRatio < worstRatio)) {
+      return lastStep;
+    }
+    state.networks.load(state.manager, encoder, delta, "the encoder of step " + bestStep,
+        "Delta of step " + bestStep);
+    return bestStep;
   }
 
   private double step(int step, Map<String, Double> terms) {
@@ -199,7 +234,7 @@ final class TrainingRun {
     List<double[]> points = state.targets.isRange()
         ? List.of(state.lows(), state.midpoints(), state.highs()) : List.of(state.lows());
     boolean converged = true;
-    double worstRatio = -1;
+    worstRatio = -1;
     int rows = config.evalSamples();
     for (int p = 0; p < points.size(); p++) {
       double[] target = points.get(p);

@@ -11,9 +11,12 @@ import java.util.List;
  * @param stepsThisRun the steps taken by this run
  * @param evaluation the final evaluation at the target (the middle of a range), on a fresh batch of
  *     {@code evalSamples} rows
+ * @param keptStep the step whose parameters the Shifter holds: {@code steps}, or, when the run reached
+ *     its step limit without converging and an earlier evaluation was better than the last, that
+ *     evaluation's step (0 in Shifters saved before this was recorded: read it as {@code steps})
  */
 public record TrainingSummary(int steps, StopReason stopReason, double seconds, int stepsThisRun,
-    List<TargetReport> evaluation) {
+    List<TargetReport> evaluation, int keptStep) {
 
   /** Copies the evaluation. */
   public TrainingSummary {
@@ -27,5 +30,14 @@ public record TrainingSummary(int steps, StopReason stopReason, double seconds, 
    */
   public double stepsPerSecond() {
     return seconds > 0 ? stepsThisRun / seconds : 0;
+  }
+
+  /**
+   * Says whether the Shifter holds an earlier evaluation's parameters rather than the last step's.
+   *
+   * @return true when {@link #keptStep} is an earlier step than the last
+   */
+  public boolean keptAnEarlierStep() {
+    return keptStep > 0 && keptStep < steps;
   }
 }

@@ -40,7 +40,7 @@ class DemoTargetsTest {
       assertThat(targets.entries()).extracting(TargetEntry::label)
           .containsExactly("skewness[income]", "cor[age~income]", "mean[spend]");
       assertThat(value(targets, 0)).isCloseTo(1.25 * skewness, within(0.01 * skewness));
-      assertThat(value(targets, 1)).isCloseTo(r + 0.3 * (1 - r), within(0.005));
+      assertThat(value(targets, 1)).isCloseTo(r + DemoTargets.COR_STEP * (1 - r), within(0.005));
       assertThat(value(targets, 2)).isCloseTo(mean + 0.5 * sd, within(0.01 * mean));
       targets.validate(MetaFeatureRegistry.loadInstalled(), table.continuousColumnNames());
     }

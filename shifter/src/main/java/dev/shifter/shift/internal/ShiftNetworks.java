@@ -44,7 +44,7 @@ import java.util.List;
 public final class ShiftNetworks {
   private final SequentialBlock encoder;
   private final SequentialBlock delta;
-  private final ParameterStore store;
+  private ParameterStore store;
   private final int latentDim;
   private final int entries;
   private final int encodingDim;
@@ -182,6 +182,8 @@ public final class ShiftNetworks {
       String deltaSource) {
     load(encoder, manager, encoderBytes, encoderSource);
     load(delta, manager, deltaBytes, deltaSource);
+    // Loading replaces the parameters' arrays; the store would go on handing out the ones it cached.
+    store = new ParameterStore(manager, false);
   }
 
   private static byte[] save(SequentialBlock block) {

@@ -12,8 +12,8 @@ import dev.shifter.demo.internal.DataValues;
 import dev.shifter.demo.internal.OutputFolder;
 import dev.shifter.eval.QualityEvaluator;
 import dev.shifter.eval.QualityReport;
+import dev.shifter.files.AtomicFiles;
 import dev.shifter.io.Tables;
-import dev.shifter.io.internal.AtomicFiles;
 import dev.shifter.report.Report;
 import dev.shifter.report.ReportSummary;
 import dev.shifter.shift.GeneratorLoaders;
@@ -162,7 +162,8 @@ public final class DemoPipeline {
         QualityReport shiftedQuality = quality(real, shifted.table());
         end(DemoStage.EVALUATE, String.format(Locale.ROOT, "detection score %.3f (synthetic), %.3f (shifted)",
             syntheticQuality.detection().score(), shiftedQuality.detection().score()));
-        ReportSummary report = report(real, syntheticTable, shifted.table(), wanted, features, files);
+        ReportSummary report = report(real, syntheticTable, shifted.table(), wanted, features, files,
+            syntheticQuality, shiftedQuality);
         TrainingSummary summary = shifter.summary().orElseThrow();
         DemoResult result = new DemoResult(files, dataName(rows), rows, label == null ? "" : label, outcomes,
             syntheticQuality, shiftedQuality, settings.ctgan().epochs(), summary.steps(), summary.stopReason(),
@@ -327,11 +328,12 @@ public final class DemoPipeline {
 
   /** Writes {@code report.html} with {@link Report}: the data against the synthetic and shifted tables. */
   private ReportSummary report(Table real, Table synthetic, Table shifted, Targets wanted, MetaFeatureRegistry features,
-      DemoFiles files) {
+      DemoFiles files, QualityReport syntheticQuality, QualityReport shiftedQuality) {
     begin(DemoStage.REPORT, "histograms, bar charts, correlation heatmaps, meta-features, quality, loss curves");
     Report.Builder builder = Report.builder().setReal(real).setSynthetic(synthetic).optShifted(shifted)
         .optTargets(wanted).optCtganModel(files.model()).optShifterDir(files.shifter()).optRegistry(features)
-        .optSeed(seed).optTitle("Shifter demo").optSubtitle(dataName(real.rowCount()));
+        .optSeed(seed).optTitle("Shifter demo").optSubtitle(dataName(real.rowCount()))
+        .optQuality(syntheticQuality, shiftedQuality);
     if (label != null) {
       builder.optLabel(label);
     }

@@ -6,7 +6,8 @@ import dev.shifter.api.MetaFeatureRegistry;
 import dev.shifter.api.ShifterException;
 import dev.shifter.api.Table;
 import dev.shifter.eval.QualityEvaluator;
-import dev.shifter.report.internal.AtomicText;
+import dev.shifter.eval.QualityReport;
+import dev.shifter.files.AtomicFiles;
 import dev.shifter.report.internal.ColumnCheck;
 import dev.shifter.report.internal.RenderedReport;
 import dev.shifter.report.internal.ReportInput;
@@ -14,6 +15,8 @@ import dev.shifter.report.internal.ReportRenderer;
 import dev.shifter.shift.Targets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -77,9 +80,9 @@ public final class Report {
    */
   public ReportSummary write(Path htmlFile) {
     Objects.requireNonNull(htmlFile, "htmlFile");
-    AtomicText.requireWritable(htmlFile);
+    AtomicFiles.requireWritable(htmlFile);
     RenderedReport rendered = ReportRenderer.render(input);
-    AtomicText.write(htmlFile, rendered.html());
+    AtomicFiles.writeText(htmlFile, rendered.html());
     return new ReportSummary(htmlFile, rendered.images(), rendered.sections(), rendered.targetsWithinTolerance(),
         rendered.targetEntries());
   }
@@ -100,6 +103,7 @@ public final class Report {
     private String title = "Shifter report";
     private @Nullable String subtitle;
     private long seed;
+    private List<QualityReport> quality = List.of();
 
     private Builder() {}
 
@@ -146,6 +150,23 @@ public final class Report {
      */
     public Builder optTargets(Targets value) {
       targets = Objects.requireNonNull(value, "targets");
+      return this;
+    }
+
+    /**
+     * Gives the quality figures already computed with {@link QualityEvaluator} (same real table, label
+     * and seed as this builder) so that the report shows them instead of evaluating the tables again:
+     * one for the synthetic table, then one for the shifted table when there is one.
+     *
+     * @param synthetic the synthetic table's figures
+     * @param shiftedTable the shifted table's figures, or none without a shifted table
+     * @return this builder
+     */
+    public Builder optQuality(QualityReport synthetic, QualityReport... shiftedTable) {
+      List<QualityReport> reports = new ArrayList<>();
+      reports.add(Objects.requireNonNull(synthetic, "synthetic"));
+      reports.addAll(List.of(shiftedTable));
+      quality = List.copyOf(reports);
       return this;
     }
 
@@ -253,6 +274,7 @@ public final class Report {
         ColumnCheck.requireSameColumns(realTable, shifted, "shifted");
         checkQuality(realTable, shifted);
       }
+      checkGivenQuality(realTable, syntheticTable);
       requireDirectory(ctganModel, "model", "shifter fit");
       requireDirectory(shifterDir, "Shifter", "shifter train");
       MetaFeatureRegistry features = registry != null ? registry : MetaFeatureRegistry.loadInstalled();
@@ -260,7 +282,7 @@ public final class Report {
         targets.validate(features, realTable.continuousColumnNames());
       }
       return new Report(new ReportInput(realTable, syntheticTable, shifted, targets, label, ctganModel, shifterDir,
-          features, title, subtitle, seed));
+          features, title, subtitle, seed, quality));
     }
 
     private void checkQuality(Table realTable, Table other) {
@@ -269,6 +291,30 @@ public final class Report {
         quality.optLabel(label);
       }
       quality.build();
+    }
+
+    private void checkGivenQuality(Table realTable, Table syntheticTable) {
+      if (quality.isEmpty()) {
+        return;
+      }
+      int expected = shifted == null ? 1 : 2;
+      if (quality.size() != expected) {
+        throw new InvalidInputException("optQuality: " + quality.size() + " quality reports for " + expected
+            + " table" + (expected == 1 ? "" : "s") + ". Give one for the synthetic table"
+            + (expected == 1 ? "" : " and one for the shifted table") + ", in that order.");
+      }
+      for (int i = 0; i < quality.size(); i++) {
+        QualityReport report = quality.get(i);
+        Table table = i == 0 ? syntheticTable : Objects.requireNonNull(shifted);
+        boolean sameTables = report.realRows() == realTable.rowCount() && report.syntheticRows() == table.rowCount()
+            && report.continuousColumns().equals(realTable.continuousColumnNames())
+            && report.categoricalColumns().equals(realTable.categoricalColumnNames());
+        if (!sameTables || (label == null) != (report.efficacy() == null)) {
+          throw new InvalidInputException("optQuality: the " + (i == 0 ? "synthetic" : "shifted") + " table's "
+              + "quality report was computed for other tables or another label. Evaluate the same tables with "
+              + "the same label, or leave optQuality out and let the report evaluate them.");
+        }
+      }
     }
 
     private static void requireDirectory(@Nullable Path dir, String what, String command) {

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 import dev.shifter.api.InvalidInputException;
 import dev.shifter.api.Table;
 import dev.shifter.api.TableBuilder;
+import dev.shifter.eval.QualityEvaluator;
+import dev.shifter.eval.QualityReport;
 import dev.shifter.shift.TargetEntry;
 import dev.shifter.shift.Targets;
 import java.awt.image.BufferedImage;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.jspecify.annotations.Nullable;
 
 class ReportTest {
   private static final Pattern IMAGE = Pattern.compile("<img src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"");
@@ -247,5 +250,51 @@ class ReportTest {
     } finally {
       Locale.setDefault(before);
     }
+  }
+
+  @Test
+  void qualityFiguresGivenByTheCallerGiveTheSamePageAsEvaluatingAgain() throws IOException {
+    Path evaluated = dir.resolve("evaluated.html");
+    Path given = dir.resolve("given.html");
+    Report.builder().setReal(real).setSynthetic(synthetic).optShifted(shifted).optLabel("y").optSeed(5).build()
+        .write(evaluated);
+    Report.builder().setReal(real).setSynthetic(synthetic).optShifted(shifted).optLabel("y").optSeed(5)
+        .optQuality(quality(synthetic, "y", 5), quality(shifted, "y", 5)).build().write(given);
+
+    assertThat(withoutTime(given)).isEqualTo(withoutTime(evaluated));
+
+    Path otherFolds = dir.resolve("other-folds.html");
+    Report.builder().setReal(real).setSynthetic(synthetic).optShifted(shifted).optLabel("y").optSeed(5)
+        .optQuality(quality(synthetic, "y", 9), quality(shifted, "y", 9)).build().write(otherFolds);
+    assertThat(withoutTime(otherFolds)).as("the given figures are shown, not recomputed")
+        .isNotEqualTo(withoutTime(evaluated));
+  }
+
+  /** The page without the time it was written at, which the footer shows. */
+  private static String withoutTime(Path page) throws IOException {
+    return Files.readString(page).replaceAll("Written by Shifter at [0-9T:-]+Z", "Written by Shifter");
+  }
+
+  @Test
+  void qualityFiguresThatDoNotFitTheTablesAreRefused() {
+    assertThatThrownBy(() -> Report.builder().setReal(real).setSynthetic(synthetic).optShifted(shifted)
+        .optQuality(quality(synthetic, null, 0)).build())
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("1 quality reports for 2 tables");
+    assertThatThrownBy(() -> Report.builder().setReal(real).setSynthetic(synthetic).optLabel("y")
+        .optQuality(quality(synthetic, null, 0)).build())
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("another label");
+    try (Table fewer = synthetic.takeRows(allocator, new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9})) {
+      QualityReport ofFewerRows = quality(fewer, null, 0);
+      assertThatThrownBy(() -> Report.builder().setReal(real).setSynthetic(synthetic).optQuality(ofFewerRows).build())
+          .isInstanceOf(InvalidInputException.class).hasMessageContaining("other tables");
+    }
+  }
+
+  private static QualityReport quality(Table table, @Nullable String label, long seed) {
+    QualityEvaluator.Builder builder = QualityEvaluator.builder().setReal(real).setSynthetic(table).optSeed(seed);
+    if (label != null) {
+      builder.optLabel(label);
+    }
+    return builder.build().evaluate();
   }
 }

@@ -28,7 +28,9 @@ final class QualitySection {
     List<QualityReport> reports = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     for (int t = 1; t < tables.size(); t++) {
-      reports.add(evaluate(input, tables.real(), tables.tables().get(t), tables.names().get(t), skipped));
+      reports.add(input.quality().isEmpty()
+          ? evaluate(input, tables.real(), tables.tables().get(t), tables.names().get(t), skipped)
+          : input.quality().get(t - 1));
     }
     List<String> header = new ArrayList<>(List.of("measure"));
     names.forEach(name -> header.add(name + " vs real"));

@@ -2,8 +2,10 @@ package dev.shifter.report.internal;
 
 import dev.shifter.api.MetaFeatureRegistry;
 import dev.shifter.api.Table;
+import dev.shifter.eval.QualityReport;
 import dev.shifter.shift.Targets;
 import java.nio.file.Path;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,10 +22,17 @@ import org.jspecify.annotations.Nullable;
  * @param title the page title
  * @param subtitle the line under the title, or {@code null}
  * @param seed the seed of the quality evaluation and of the resampling
+ * @param quality the quality figures already computed for the synthetic and the shifted table, in that
+ *     order, or empty when the report computes them
  */
 public record ReportInput(Table real, Table synthetic, @Nullable Table shifted, @Nullable Targets targets,
     @Nullable String label, @Nullable Path ctganModel, @Nullable Path shifterDir, MetaFeatureRegistry registry,
-    String title, @Nullable String subtitle, long seed) {
+    String title, @Nullable String subtitle, long seed, List<QualityReport> quality) {
+
+  /** Copies the quality figures. */
+  public ReportInput {
+    quality = List.copyOf(quality);
+  }
 
   /**
    * Tells whether a training section is due.

@@ -1,4 +1,4 @@
-package dev.shifter.io.internal;
+package dev.shifter.files;
 
 import dev.shifter.api.InvalidInputException;
 import dev.shifter.api.ShifterException;
@@ -39,19 +39,8 @@ public final class AtomicFiles {
    * @throws ShifterException if writing fails otherwise (disk full, I/O error)
    */
   public static void write(Path target, Content content) {
-    Path absolute = target.toAbsolutePath();
-    Path dir = absolute.getParent();
-    Path fileName = absolute.getFileName();
-    if (dir == null || fileName == null) {
-      throw new InvalidInputException(target + ": not a file path. Give the path of the file to write.");
-    }
-    if (!Files.isDirectory(dir)) {
-      throw new InvalidInputException(target + ": the directory " + dir + " does not exist. Create it first.");
-    }
-    if (Files.isDirectory(absolute)) {
-      throw new InvalidInputException(target + ": is a directory. Give the path of a file to write.");
-    }
-    Path temp = dir.resolve("." + fileName + "." + UUID.randomUUID() + ".tmp");
+    Path absolute = requireWritable(target);
+    Path temp = absolute.resolveSibling("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
     try {
       Files.createFile(temp);
       content.writeTo(temp);
@@ -69,6 +58,29 @@ public final class AtomicFiles {
         // Nothing more to do: the temporary file is hidden and named as such.
       }
     }
+  }
+
+  /**
+   * Checks, before any work, that a file can be written at this path: its directory exists and the
+   * path is not a directory.
+   *
+   * @param target the file to create or replace
+   * @return the target as an absolute path
+   * @throws InvalidInputException if it cannot be written, saying why and what to do
+   */
+  public static Path requireWritable(Path target) {
+    Path absolute = target.toAbsolutePath();
+    Path dir = absolute.getParent();
+    if (dir == null || absolute.getFileName() == null) {
+      throw new InvalidInputException(target + ": not a file path. Give the path of the file to write.");
+    }
+    if (!Files.isDirectory(dir)) {
+      throw new InvalidInputException(target + ": the directory " + dir + " does not exist. Create it first.");
+    }
+    if (Files.isDirectory(absolute)) {
+      throw new InvalidInputException(target + ": is a directory. Give the path of a file to write.");
+    }
+    return absolute;
   }
 
   /**

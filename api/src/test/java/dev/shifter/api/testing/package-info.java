@@ -1,4 +1,7 @@
-/** Test helpers shared by the modules through the API's test jar: real data sets and gradient checks. */
+/**
+ * Test helpers shared by the modules through the API's test jar: real data sets, gradient checks and
+ * native-memory trends.
+ */
 @NullMarked
 package dev.shifter.api.testing;
 

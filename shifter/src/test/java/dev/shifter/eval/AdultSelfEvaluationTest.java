@@ -15,6 +15,7 @@ import java.util.Locale;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Adult against itself: the even rows as "real", the odd rows as "synthetic". */
@@ -23,7 +24,7 @@ class AdultSelfEvaluationTest {
   Path dir;
 
   @Test
-  void twoHalvesOfAdultAreIndistinguishableAndEquallyUseful() throws IOException {
+  void twoHalvesOfAdultAreIndistinguishableAndEquallyUseful(TestReporter reporter) throws IOException {
     Path adult = SharedData.require("adult.csv");
     List<String> lines = Files.readAllLines(adult, StandardCharsets.UTF_8);
     List<String> even = new ArrayList<>(List.of(lines.get(0)));
@@ -46,13 +47,13 @@ class AdultSelfEvaluationTest {
 
     MlEfficacy efficacy = report.efficacy();
     assertThat(efficacy).isNotNull();
-    System.out.printf(Locale.ROOT, "adult halves (%d vs %d rows): detection %.4f (AUCs %s, %d features), "
-            + "KS %.4f, TV %.4f, F1 synthetic %.4f real %.4f, accuracy synthetic %.4f real %.4f, %s; %.1f s%n",
+    reporter.publishEntry("adult-halves", String.format(Locale.ROOT, "adult halves (%d vs %d rows): detection %.4f (AUCs %s, %d features), "
+            + "KS %.4f, TV %.4f, F1 synthetic %.4f real %.4f, accuracy synthetic %.4f real %.4f, %s; %.1f s",
         report.realRows(), report.syntheticRows(), report.detection().score(), report.detection().foldAucs(),
         report.detection().encodedFeatures(), report.marginals().meanKsComplement().orElseThrow(),
         report.marginals().meanTvComplement().orElseThrow(), efficacy.meanTrainedOnSynthetic().f1(),
         efficacy.meanTrainedOnReal().f1(), efficacy.meanTrainedOnSynthetic().accuracy(),
-        efficacy.meanTrainedOnReal().accuracy(), efficacy.classifiers(), seconds);
+        efficacy.meanTrainedOnReal().accuracy(), efficacy.classifiers(), seconds));
     assertThat(report.continuousColumns()).hasSize(6);
     assertThat(report.categoricalColumns()).hasSize(9);
     assertThat(report.detection().score()).isGreaterThanOrEqualTo(0.9);
@@ -62,6 +63,5 @@ class AdultSelfEvaluationTest {
     assertThat(efficacy.meanTrainedOnReal().f1()).isBetween(0.5, 0.8);
     assertThat(efficacy.meanTrainedOnSynthetic().f1()).isBetween(efficacy.meanTrainedOnReal().f1() - 0.05,
         efficacy.meanTrainedOnReal().f1() + 0.05);
-    assertThat(seconds).as("seconds").isLessThan(60);
   }
 }

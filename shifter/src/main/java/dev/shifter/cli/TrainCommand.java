@@ -86,7 +86,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--delta-scale", paramLabel = "X", description = "Factor of the latent residual (default 1).")
   @Nullable Double deltaScale;
 
-  @Option(names = "--learning-rate", paramLabel = "X", description = "Adam's learning rate (default 0.001).")
+  @Option(names = "--learning-rate", paramLabel = "X", description = "Adam's learning rate (default 0.0003).")
   @Nullable Double learningRate;
 
   @Option(names = "--tolerance", paramLabel = "X",

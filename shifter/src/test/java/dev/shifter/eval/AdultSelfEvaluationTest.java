@@ -47,8 +47,9 @@ class AdultSelfEvaluationTest {
 
     MlEfficacy efficacy = report.efficacy();
     assertThat(efficacy).isNotNull();
-    reporter.publishEntry("adult-halves", String.format(Locale.ROOT, "adult halves (%d vs %d rows): detection %.4f (AUCs %s, %d features), "
-            + "KS %.4f, TV %.4f, F1 synthetic %.4f real %.4f, accuracy synthetic %.4f real %.4f, %s; %.1f s",
+    reporter.publishEntry("adult-halves", String.format(Locale.ROOT,
+        "adult halves (%d vs %d rows): detection %.4f (AUCs %s, %d features), KS %.4f, TV %.4f, "
+            + "F1 synthetic %.4f real %.4f, accuracy synthetic %.4f real %.4f, %s; %.1f s",
         report.realRows(), report.syntheticRows(), report.detection().score(), report.detection().foldAucs(),
         report.detection().encodedFeatures(), report.marginals().meanKsComplement().orElseThrow(),
         report.marginals().meanTvComplement().orElseThrow(), efficacy.meanTrainedOnSynthetic().f1(),

@@ -35,7 +35,6 @@ public record NativeMemoryTrend(List<Long> samplesKb) {
   private static final Pattern ADDRESS = Pattern.compile("0x([0-9a-fA-F]+)");
   private static final Pattern MAPPING = Pattern.compile("([0-9a-f]+)-[0-9a-f]+ ");
 
-
   /** Checks the samples and copies the list. */
   public NativeMemoryTrend {
     if (samplesKb.size() < 2) {

@@ -32,6 +32,15 @@ import javax.management.ObjectName;
  * @param samplesKb the samples in KB, in the order taken; at least two
  */
 public record NativeMemoryTrend(List<Long> samplesKb) {
+  /**
+   * The most a leak-free loop's median increase per interval may be, in MB: at 250 steps an interval,
+   * 8 KB a step. The 2-4 MB a step of {@code JniUtils.backward(..., create_graph)} would show as 500 MB and more.
+   */
+  public static final double MAX_MEDIAN_INCREASE_MB = 2.0;
+
+  /** The most a leak-free loop's {@link #growthMb(int) growth} may be, in MB: room for two malloc arenas. */
+  public static final double MAX_GROWTH_MB = 128.0;
+
   private static final Pattern ADDRESS = Pattern.compile("0x([0-9a-fA-F]+)");
   private static final Pattern MAPPING = Pattern.compile("([0-9a-f]+)-[0-9a-f]+ ");
 

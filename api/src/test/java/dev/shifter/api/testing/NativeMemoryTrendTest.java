@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,6 +80,6 @@ class NativeMemoryTrendTest {
 
     assertThat(trend.medianIncreaseMb()).as(trend.describe(3)).isCloseTo(15.6, within(4.0));
     assertThat(trend.growthMb(3)).as(trend.describe(3)).isGreaterThan(100.0);
-    assertThat(leaked).hasSize(3000);
+    Reference.reachabilityFence(leaked);
   }
 }

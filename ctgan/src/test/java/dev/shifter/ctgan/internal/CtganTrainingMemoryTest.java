@@ -18,12 +18,10 @@ import org.slf4j.LoggerFactory;
  * Native memory must stay flat over thousands of training steps: every batch array, graph and
  * gradient handle has to be released with its step's sub-manager.
  *
- * <p>Samples native memory every {@value #SAMPLE_EVERY} steps ({@link NativeMemoryTrend}, which says why
- * the allocator alone moves it by one-off steps of tens of MB). A leak is a steady climb: the median
- * increase per interval must stay under {@value #MAX_MEDIAN_INCREASE_MB} MB (8 KB a step), and the
- * growth over the run under {@value #MAX_GROWTH_MB} MB, room for two malloc arenas. The
- * {@code JniUtils.backward(..., create_graph)} leak of 2-4 MB a step would raise the median increase
- * to 500 MB and more.
+ * <p>Samples native memory every {@value #SAMPLE_EVERY} steps and requires it to stay flat by
+ * {@link NativeMemoryTrend}'s leak criterion: a median increase per interval under
+ * {@link NativeMemoryTrend#MAX_MEDIAN_INCREASE_MB} and a growth under {@link NativeMemoryTrend#MAX_GROWTH_MB}.
+ * The {@code JniUtils.backward(..., create_graph)} leak of 2-4 MB a step would fail it a hundredfold.
  */
 class CtganTrainingMemoryTest {
   private static final Logger LOG = LoggerFactory.getLogger(CtganTrainingMemoryTest.class);
@@ -31,8 +29,6 @@ class CtganTrainingMemoryTest {
   private static final int STEPS = 3000;
   private static final int SAMPLE_EVERY = 250;
   private static final int WINDOW = 4;
-  private static final double MAX_MEDIAN_INCREASE_MB = 2.0;
-  private static final double MAX_GROWTH_MB = 128.0;
 
   @Test
   @EnabledOnOs(OS.LINUX)
@@ -70,8 +66,8 @@ class CtganTrainingMemoryTest {
       Figures.write("ctgan-training-memory", summary);
 
       assertThat(arraysAfter).as("arrays left behind in the model's manager").isEqualTo(arraysBefore);
-      assertThat(trend.medianIncreaseMb()).as(summary).isLessThan(MAX_MEDIAN_INCREASE_MB);
-      assertThat(trend.growthMb(WINDOW)).as(summary).isLessThan(MAX_GROWTH_MB);
+      assertThat(trend.medianIncreaseMb()).as(summary).isLessThan(NativeMemoryTrend.MAX_MEDIAN_INCREASE_MB);
+      assertThat(trend.growthMb(WINDOW)).as(summary).isLessThan(NativeMemoryTrend.MAX_GROWTH_MB);
     }
   }
 }

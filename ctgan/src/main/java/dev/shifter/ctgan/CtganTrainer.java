@@ -5,6 +5,7 @@ import dev.shifter.api.ArtifactException;
 import dev.shifter.api.InvalidInputException;
 import dev.shifter.api.ShifterException;
 import dev.shifter.api.Table;
+import dev.shifter.commons.Sha256;
 import dev.shifter.ctgan.internal.CategoryFrequencies;
 import dev.shifter.ctgan.internal.CtganTraining;
 import dev.shifter.ctgan.internal.CtganTrainingConfig;
@@ -16,19 +17,15 @@ import dev.shifter.ctgan.internal.ModelFiles;
 import dev.shifter.ctgan.internal.ModelManifest;
 import dev.shifter.ctgan.internal.Provenance;
 import dev.shifter.ctgan.internal.Seeds;
-import dev.shifter.ctgan.internal.Sha256;
 import dev.shifter.ctgan.internal.StepReport;
 import dev.shifter.ctgan.internal.TrainingListener;
 import dev.shifter.ctgan.internal.TrainingRecord;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -177,20 +174,8 @@ public final class CtganTrainer {
 
   private void checkCheckpointDir() {
     Path dir = checkpointDir;
-    if (dir == null || !Files.exists(dir) || dir.equals(resumeFrom)) {
-      return;
-    }
-    if (!Files.isDirectory(dir)) {
-      throw new InvalidInputException(dir + " is a file, not a directory. Give the path of a directory for the "
-          + "checkpoints.");
-    }
-    try (Stream<Path> entries = Files.list(dir)) {
-      if (entries.findAny().isPresent() && !ModelFiles.looksLikeAModel(dir)) {
-        throw new InvalidInputException(dir + " exists and is not a Shifter model directory, so checkpoints cannot "
-            + "replace it. Choose another directory, or empty or remove this one first.");
-      }
-    } catch (IOException e) {
-      throw new InvalidInputException(dir + " cannot be read (" + e + "). Check its permissions.", e);
+    if (dir != null) {
+      ModelFiles.requireWritable(dir);
     }
   }
 

@@ -11,7 +11,7 @@ import dev.shifter.api.ColumnKind;
 import dev.shifter.api.ColumnSpec;
 import dev.shifter.api.InvalidInputException;
 import dev.shifter.api.Table;
-import dev.shifter.ctgan.internal.Sha256;
+import dev.shifter.commons.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -12,7 +12,7 @@ import dev.shifter.demo.internal.DataValues;
 import dev.shifter.demo.internal.OutputFolder;
 import dev.shifter.eval.QualityEvaluator;
 import dev.shifter.eval.QualityReport;
-import dev.shifter.files.AtomicFiles;
+import dev.shifter.commons.AtomicFiles;
 import dev.shifter.io.Tables;
 import dev.shifter.report.Report;
 import dev.shifter.report.ReportSummary;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shifter.api.ShifterException;
 import dev.shifter.eval.MlEfficacy;
 import dev.shifter.eval.QualityReport;
-import dev.shifter.files.AtomicFiles;
+import dev.shifter.commons.AtomicFiles;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;

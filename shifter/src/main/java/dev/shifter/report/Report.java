@@ -7,7 +7,7 @@ import dev.shifter.api.ShifterException;
 import dev.shifter.api.Table;
 import dev.shifter.eval.QualityEvaluator;
 import dev.shifter.eval.QualityReport;
-import dev.shifter.files.AtomicFiles;
+import dev.shifter.commons.AtomicFiles;
 import dev.shifter.report.internal.ColumnCheck;
 import dev.shifter.report.internal.RenderedReport;
 import dev.shifter.report.internal.ReportInput;

@@ -2,7 +2,7 @@ package dev.shifter.shift;
 
 import dev.shifter.api.ArtifactException;
 import dev.shifter.api.InvalidInputException;
-import dev.shifter.shift.internal.Sha256;
+import dev.shifter.commons.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -396,8 +396,9 @@ public final class ShifterTrainer {
      * critic regularizer with a positive weight needs.
      *
      * @return the trainer
-     * @throws InvalidInputException if a required value is missing, a target is invalid, or a critic
-     *     regularizer has a positive weight but the adapter has no critic
+     * @throws InvalidInputException if a required value is missing, a target is invalid, a critic
+     *     regularizer has a positive weight but the adapter has no critic, or the output directory
+     *     cannot take a Shifter (it holds a model or other files, or is not writable)
      */
     public ShifterTrainer build() {
       if (adapter == null) {
@@ -409,6 +410,9 @@ public final class ShifterTrainer {
       if (resume && output == null) {
         throw new InvalidInputException("Resuming needs the output directory that holds the checkpoint. Call "
             + "optOutputDirectory(dir).");
+      }
+      if (output != null) {
+        ShifterFiles.requireWritable(output);
       }
       MetaFeatureRegistry features = registry != null ? registry : MetaFeatureRegistry.loadInstalled();
       ResolvedTargets resolved = TargetResolver.resolve(targets.specs(), features, adapter.continuousColumns());

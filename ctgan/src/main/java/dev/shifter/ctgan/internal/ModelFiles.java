@@ -3,6 +3,10 @@ package dev.shifter.ctgan.internal;
 import dev.shifter.api.ArtifactException;
 import dev.shifter.api.InvalidInputException;
 import dev.shifter.api.ShifterException;
+import dev.shifter.commons.ArtifactKind;
+import dev.shifter.commons.AtomicDirectory;
+import dev.shifter.commons.DirectoryContents;
+import dev.shifter.commons.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,7 +56,6 @@ public final class ModelFiles {
   public static final String CHECKSUMS = "checksums.sha256";
 
   private static final List<String> FILES = List.of(MANIFEST, GENERATOR, CRITIC, GENERATOR_ADAM, CRITIC_ADAM);
-  private static final String WHAT = "a Shifter model directory";
 
   private ModelFiles() {}
 
@@ -62,7 +65,8 @@ public final class ModelFiles {
    * @param dir the directory to create or replace
    * @param artifact the model
    * @throws InvalidInputException if {@code dir} is a file, or a non-empty directory that does not hold
-   *     a model (it is never replaced), or not writable
+   *     a model (a Shifter directory or other files are never replaced), or cannot be replaced for lack
+   *     of permission
    * @throws ShifterException if writing fails otherwise; the old directory is then unchanged
    */
   public static void write(Path dir, ModelArtifact artifact) {
@@ -76,7 +80,7 @@ public final class ModelFiles {
     for (Map.Entry<String, byte[]> file : files.entrySet()) {
       checksums.append(Sha256.of(file.getValue())).append("  ").append(file.getKey()).append('\n');
     }
-    AtomicDirectory.replace(dir, ModelFiles::looksLikeAModel, WHAT, temp -> {
+    AtomicDirectory.replace(dir, ArtifactKind.CTGAN_MODEL, temp -> {
       for (Map.Entry<String, byte[]> file : files.entrySet()) {
         AtomicDirectory.writeDurably(temp.resolve(file.getKey()), file.getValue());
       }
@@ -85,13 +89,14 @@ public final class ModelFiles {
   }
 
   /**
-   * Tells whether a directory holds a model, or what is left of one: a manifest or a checksums file.
+   * Checks, before any work, that a model directory may be written at {@code dir}: it is missing or
+   * empty or holds a model, and may be written to.
    *
    * @param dir the directory
-   * @return whether it may be replaced by a model
+   * @throws InvalidInputException if it may not, saying what it holds and what to do
    */
-  public static boolean looksLikeAModel(Path dir) {
-    return Files.isRegularFile(dir.resolve(MANIFEST)) || Files.isRegularFile(dir.resolve(CHECKSUMS));
+  public static void requireWritable(Path dir) {
+    AtomicDirectory.requireReplaceable(dir, ArtifactKind.CTGAN_MODEL);
   }
 
   /**
@@ -106,6 +111,11 @@ public final class ModelFiles {
   public static ModelArtifact read(Path dir) {
     if (!Files.isDirectory(dir)) {
       throw new ArtifactException(missingDirectoryMessage(dir));
+    }
+    DirectoryContents found = DirectoryContents.of(dir);
+    if (found.state() == DirectoryContents.State.ARTIFACT && !found.is(ArtifactKind.CTGAN_MODEL)) {
+      throw new ArtifactException(dir + " is " + found.describe() + ", not a CTGAN model directory. Give the "
+          + "directory written by 'shifter fit' or CtganModel.save.");
     }
     Path checksumFile = dir.resolve(CHECKSUMS);
     Map<String, String> expected = parseChecksums(checksumFile, readFile(checksumFile, dir));

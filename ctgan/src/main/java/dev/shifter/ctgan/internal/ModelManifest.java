@@ -23,7 +23,7 @@ public record ModelManifest(String format, int formatVersion, CtganTrainingConfi
     TransformerState transformer, List<CategoryCounts> categoryCounts, TrainingRecord training,
     Provenance provenance) {
   /** The value of {@link #format()}. */
-  public static final String FORMAT = "shifter-ctgan-model";
+  public static final String FORMAT = dev.shifter.commons.ArtifactKind.CTGAN_MODEL.format();
 
   /** The directory layout this library writes and reads. */
   public static final int FORMAT_VERSION = 2;

@@ -1,7 +1,7 @@
 package dev.shifter.io.internal;
 
 import dev.shifter.api.Table;
-import dev.shifter.files.AtomicFiles;
+import dev.shifter.commons.AtomicFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;

@@ -3,6 +3,10 @@ package dev.shifter.shift.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shifter.api.ArtifactException;
+import dev.shifter.commons.ArtifactKind;
+import dev.shifter.commons.AtomicDirectory;
+import dev.shifter.commons.DirectoryContents;
+import dev.shifter.commons.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +32,7 @@ import java.util.Map;
  */
 public final class ShifterFiles {
   /** The manifest's format name. */
-  public static final String FORMAT = "shifter-latent-shift";
+  public static final String FORMAT = ArtifactKind.SHIFTER.format();
   /**
    * The layout version this code writes. It also reads version 1, which differs only in having no
    * training-loss curve ({@code history}).
@@ -52,7 +56,6 @@ public final class ShifterFiles {
   public static final String COMPLETE = "complete";
 
   private static final List<String> FILES = List.of(MANIFEST, ENCODER, DELTA, ADAM);
-  private static final String WHAT = "a Shifter";
 
   private ShifterFiles() {}
 
@@ -80,17 +83,22 @@ public final class ShifterFiles {
       checksums.append(Sha256.of(file.getValue())).append("  ").append(file.getKey()).append('\n');
     }
     files.put(CHECKSUMS, checksums.toString().getBytes(StandardCharsets.UTF_8));
-    AtomicDirectory.write(dir, files, ShifterFiles::looksLikeShifter, WHAT);
+    AtomicDirectory.replace(dir, ArtifactKind.SHIFTER, temp -> {
+      for (Map.Entry<String, byte[]> file : files.entrySet()) {
+        AtomicDirectory.writeDurably(temp.resolve(file.getKey()), file.getValue());
+      }
+    });
   }
 
   /**
-   * Tells whether a directory holds a Shifter (has a manifest and checksums).
+   * Checks, before any work, that a Shifter directory may be written at {@code dir}: it is missing or
+   * empty or holds a Shifter, and may be written to.
    *
    * @param dir the directory
-   * @return true if it does
+   * @throws dev.shifter.api.InvalidInputException if it may not, saying what it holds and what to do
    */
-  public static boolean looksLikeShifter(Path dir) {
-    return Files.isRegularFile(dir.resolve(MANIFEST)) && Files.isRegularFile(dir.resolve(CHECKSUMS));
+  public static void requireWritable(Path dir) {
+    AtomicDirectory.requireReplaceable(dir, ArtifactKind.SHIFTER);
   }
 
   /**
@@ -104,6 +112,11 @@ public final class ShifterFiles {
     if (!Files.isDirectory(dir)) {
       throw new ArtifactException("Shifter directory " + dir + (Files.exists(dir) ? " is a file" : " does not exist")
           + ". Give the directory written by 'shifter train'.");
+    }
+    DirectoryContents contents = DirectoryContents.of(dir);
+    if (contents.state() == DirectoryContents.State.ARTIFACT && !contents.is(ArtifactKind.SHIFTER)) {
+      throw new ArtifactException(dir + " is " + contents.describe() + ", not a Shifter directory. Give the directory "
+          + "written by 'shifter train'.");
     }
     Map<String, String> expected = checksums(dir);
     Map<String, byte[]> files = new HashMap<>();

@@ -1,4 +1,4 @@
-package dev.shifter.ctgan.internal;
+package dev.shifter.commons;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

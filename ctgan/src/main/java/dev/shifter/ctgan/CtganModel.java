@@ -190,6 +190,46 @@ public final class CtganModel implements AutoCloseable {
     return run(allocator, n, (rows, random) -> frequencies.fixed(rows, column, category), seed);
   }
 
+  /**
+   * Samples rows reproducibly in batches of {@value ModelSampling#BATCH} rows, handing each batch to
+   * {@code sink} and closing it, so that memory stays the same for any row count. The batches together
+   * hold exactly the rows that {@link #sample(BufferAllocator, int, long)} gives for the same seed.
+   *
+   * @param allocator the Arrow allocator that owns each batch while {@code sink} has it
+   * @param n the number of rows, at least 0
+   * @param seed the seed of the latent noise, the conditional vectors and the mode and category draws
+   * @param sink takes the batches in order
+   */
+  public void sampleInBatches(BufferAllocator allocator, long n, long seed, TableSink sink) {
+    checkCount(n);
+    runInBatches(allocator, n, frequencies::draw, seed, sink);
+  }
+
+  /**
+   * Samples rows with a condition, reproducibly, in batches (see
+   * {@link #sampleInBatches(BufferAllocator, long, long, TableSink)}).
+   *
+   * @param allocator the Arrow allocator that owns each batch while {@code sink} has it
+   * @param n the number of rows, at least 0
+   * @param condition the category to ask for
+   * @param seed the seed of the latent noise and the mode and category draws
+   * @param sink takes the batches in order
+   * @throws InvalidInputException if the column is not a categorical column of the training data or the
+   *     value is not one of its categories; the message lists the valid ones
+   */
+  public void sampleInBatches(BufferAllocator allocator, long n, Condition condition, long seed, TableSink sink) {
+    checkCount(n);
+    int column = discreteIndex(condition.column());
+    int category = transformer.categoryIndex(condition.column(), condition.value());
+    runInBatches(allocator, n, (rows, random) -> frequencies.fixed(rows, column, category), seed, sink);
+  }
+
+  private synchronized void runInBatches(BufferAllocator allocator, long n, ModelSampling.Conditions conditions,
+      long seed, TableSink sink) {
+    checkOpen();
+    sampling.sampleInBatches(allocator, n, conditions, seed, sink::accept);
+  }
+
   private synchronized Table run(BufferAllocator allocator, int n, ModelSampling.Conditions conditions, long seed) {
     checkOpen();
     return sampling.sample(allocator, n, conditions, seed);
@@ -211,7 +251,7 @@ public final class CtganModel implements AutoCloseable {
         : "The model has no column '" + column + "'. ") + valid);
   }
 
-  private static void checkCount(int n) {
+  private static void checkCount(long n) {
     if (n < 0) {
       throw new InvalidInputException("Cannot sample " + n + " rows. Ask for 0 or more rows.");
     }

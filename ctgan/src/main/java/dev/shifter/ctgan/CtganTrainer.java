@@ -67,6 +67,7 @@ public final class CtganTrainer {
   private final @Nullable CtganConfig config;
   private final @Nullable Long seed;
   private final @Nullable Integer epochs;
+  private final @Nullable Integer batchSize;
   private final FitListener listener;
   private final @Nullable Path checkpointDir;
   private final int checkpointEvery;
@@ -79,6 +80,7 @@ public final class CtganTrainer {
     this.config = builder.config;
     this.seed = builder.seed;
     this.epochs = builder.epochs;
+    this.batchSize = builder.batchSize;
     this.listener = builder.listener;
     this.checkpointDir = builder.checkpointDir;
     this.checkpointEvery = builder.checkpointEvery;
@@ -187,6 +189,9 @@ public final class CtganTrainer {
     if (epochs != null) {
       base = base.withEpochs(epochs);
     }
+    if (batchSize != null) {
+      base = base.toBuilder().optBatchSize(batchSize).build();
+    }
     return ConfigMapping.toInternal(base);
   }
 
@@ -204,6 +209,11 @@ public final class CtganTrainer {
             + saved + " there, " + asked + " here). A resumed fit keeps the checkpoint's settings: pass only the "
             + "number of epochs (optEpochs), or fit from scratch without optResumeFrom.");
       }
+    }
+    if (batchSize != null && batchSize != saved.batchSize()) {
+      throw new InvalidInputException("The batch size " + batchSize + " differs from the checkpoint's batch size "
+          + saved.batchSize() + " (" + where + "). A resumed fit keeps the checkpoint's batch size: leave it out or "
+          + "give " + saved.batchSize() + ", or fit from scratch.");
     }
     if (seed != null && seed != saved.seed()) {
       throw new InvalidInputException("The seed " + seed + " differs from the checkpoint's seed " + saved.seed()
@@ -329,6 +339,7 @@ public final class CtganTrainer {
     private @Nullable CtganConfig config;
     private @Nullable Long seed;
     private @Nullable Integer epochs;
+    private @Nullable Integer batchSize;
     private FitListener listener = progress -> { };
     private @Nullable Path checkpointDir;
     private int checkpointEvery = 1;
@@ -380,6 +391,18 @@ public final class CtganTrainer {
      */
     public Builder optEpochs(int value) {
       this.epochs = value;
+      return this;
+    }
+
+    /**
+     * Sets the rows per training step, overriding the configuration's. When resuming it must equal the
+     * checkpoint's.
+     *
+     * @param value a positive multiple of the configuration's pac
+     * @return this builder
+     */
+    public Builder optBatchSize(int value) {
+      this.batchSize = value;
       return this;
     }
 

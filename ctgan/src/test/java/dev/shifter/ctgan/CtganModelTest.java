@@ -229,7 +229,7 @@ class CtganModelTest {
     Files.writeString(other.resolve("letter.txt"), "keep me");
     assertThatThrownBy(() -> model.save(other))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("is not a Shifter model directory");
+        .hasMessageContaining("holds other files (letter.txt), not a CTGAN model directory");
     assertThat(Files.readString(other.resolve("letter.txt"))).isEqualTo("keep me");
   }
 

@@ -8,7 +8,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The {@code --discrete} and {@code --continuous} options of commands that read a data file. */
+/**
+ * The {@code --discrete}, {@code --continuous} and {@code --missing} options of commands that read a
+ * data file.
+ */
 final class ColumnKindOptions {
   @Spec(Spec.Target.MIXEE)
   CommandSpec mixee;
@@ -21,10 +24,15 @@ final class ColumnKindOptions {
       description = "Read these columns as continuous; a field that is not a number is then an error.")
   List<String> continuous = new ArrayList<>();
 
+  @Option(names = "--missing", split = ",", paramLabel = "TEXT",
+      description = "Read these texts as missing values, like an empty field (e.g. --missing '?,NA'). By default "
+          + "only empty fields are missing, and a text such as ? is a category.")
+  List<String> missing = new ArrayList<>();
+
   /**
    * Returns the read options.
    *
-   * @return the forced column kinds
+   * @return the forced column kinds and the missing-value texts
    * @throws ParameterException if a column is named in both options
    */
   ReadOptions readOptions() {
@@ -36,7 +44,21 @@ final class ColumnKindOptions {
           + String.join("', '", both) + "' given to both --discrete and --continuous. Name each column in only "
           + "one of them.");
     }
-    return ReadOptions.builder().optDiscrete(discreteNames).optContinuous(continuousNames).build();
+    return ReadOptions.builder().optDiscrete(discreteNames).optContinuous(continuousNames)
+        .optMissing(trimmed(missing)).build();
+  }
+
+  /** Appends the options given, for a command line to show the user (e.g. the resume command). */
+  void appendTo(StringBuilder command) {
+    append(command, "--discrete", trimmed(discrete));
+    append(command, "--continuous", trimmed(continuous));
+    append(command, "--missing", trimmed(missing));
+  }
+
+  private static void append(StringBuilder command, String option, List<String> values) {
+    if (!values.isEmpty()) {
+      command.append(' ').append(option).append(' ').append(ShellWords.quote(String.join(",", values)));
+    }
   }
 
   private static List<String> trimmed(List<String> names) {

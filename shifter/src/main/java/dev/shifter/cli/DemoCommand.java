@@ -4,7 +4,6 @@ import dev.shifter.api.Table;
 import dev.shifter.demo.DemoPipeline;
 import dev.shifter.demo.DemoResult;
 import dev.shifter.demo.DemoSettings;
-import dev.shifter.io.Tables;
 import dev.shifter.shift.Targets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -92,15 +91,17 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Diagnostics diagnostics = Diagnostics.of(spec);
-    if (data == null && !(columnKinds.discrete.isEmpty() && columnKinds.continuous.isEmpty())) {
-      diagnostics.warning("--discrete and --continuous apply to the --data file; the demo table's kinds are fixed, "
+    if (data == null && !(columnKinds.discrete.isEmpty() && columnKinds.continuous.isEmpty()
+        && columnKinds.missing.isEmpty())) {
+      diagnostics.warning("--discrete, --continuous and --missing apply to the --data file; the demo table's kinds are fixed, "
           + "so they were ignored.");
     }
     @Nullable Targets wanted = target == null ? null : Targets.read(target);
     DemoSettings settings = quick ? DemoSettings.quick() : DemoSettings.standard();
     try (LoadedPlugins loaded = plugins.load(diagnostics);
         BufferAllocator allocator = new RootAllocator();
-        @Nullable Table table = data == null ? null : Tables.read(data, allocator, columnKinds.readOptions());
+        @Nullable Table table = data == null ? null : TableReading.read(data, allocator,
+            columnKinds.readOptions(), diagnostics);
         DemoProgress display = new DemoProgress(spec.commandLine().getErr(), progress.mode, diagnostics)) {
       DemoPipeline.Builder builder = DemoPipeline.builder().setOutput(out).setSettings(settings).optSeed(seed)
           .optRegistry(loaded.registry()).optListener(display).optFitListener(display.fitListener())

@@ -4,7 +4,6 @@ import dev.shifter.api.Table;
 import dev.shifter.eval.QualityEvaluator;
 import dev.shifter.eval.QualityReport;
 import dev.shifter.io.ReadOptions;
-import dev.shifter.io.Tables;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -84,10 +83,11 @@ final class EvaluateCommand implements Callable<Integer> {
     ReadOptions options = columnKinds.readOptions();
     PrintWriter out = spec.commandLine().getOut();
     try (BufferAllocator allocator = new RootAllocator();
-        Table realTable = Tables.read(realFile, allocator, options);
-        Table syntheticTable = TableReading.readLike(syntheticFile, allocator, realTable);
+        Table realTable = TableReading.read(realFile, allocator, options, diagnostics);
+        Table syntheticTable = TableReading.readLike(syntheticFile, allocator, realTable, options,
+            diagnostics);
         @Nullable Table testTable = testFile == null ? null
-            : TableReading.readLike(testFile, allocator, realTable)) {
+            : TableReading.readLike(testFile, allocator, realTable, options, diagnostics)) {
       QualityEvaluator.Builder builder = QualityEvaluator.builder().setReal(realTable).setSynthetic(syntheticTable)
           .optSeed(seed);
       if (label != null) {

@@ -5,7 +5,6 @@ import dev.shifter.api.Table;
 import dev.shifter.ctgan.CtganConfig;
 import dev.shifter.ctgan.CtganModel;
 import dev.shifter.ctgan.CtganTrainer;
-import dev.shifter.io.Tables;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -86,17 +85,16 @@ final class FitCommand implements Callable<Integer> {
     Path outDir = Objects.requireNonNull(out);
     checkOptions(outDir);
     try (BufferAllocator allocator = new RootAllocator();
-        Table table = Tables.read(dataFile, allocator, columnKinds.readOptions())) {
+        Table table = TableReading.read(dataFile, allocator, columnKinds.readOptions(), diagnostics)) {
       CtganTrainer.Builder builder = CtganTrainer.builder().setData(table).optCheckpointDir(outDir)
           .optCheckpointEvery(checkpointEvery);
       if (resume) {
         builder.optResumeFrom(outDir);
       } else {
-        CtganConfig.Builder config = CtganConfig.builder().optEpochs(DEFAULT_EPOCHS);
-        if (batchSize != null) {
-          config.optBatchSize(batchSize);
-        }
-        builder.optConfig(config.build());
+        builder.optConfig(CtganConfig.builder().optEpochs(DEFAULT_EPOCHS).build());
+      }
+      if (batchSize != null) {
+        builder.optBatchSize(batchSize);
       }
       if (epochs != null) {
         builder.optEpochs(epochs);
@@ -104,11 +102,11 @@ final class FitCommand implements Callable<Integer> {
       if (seed != null) {
         builder.optSeed(seed);
       }
-      return fit(builder, table, outDir, diagnostics);
+      return fit(builder, table, dataFile, outDir, diagnostics);
     }
   }
 
-  private int fit(CtganTrainer.Builder builder, Table table, Path outDir, Diagnostics diagnostics) {
+  private int fit(CtganTrainer.Builder builder, Table table, Path dataFile, Path outDir, Diagnostics diagnostics) {
     long started = System.nanoTime();
     FitProgressDisplay display = new FitProgressDisplay(spec.commandLine().getErr(), progress.mode, diagnostics);
     CtganTrainer trainer = builder.optListener(display).build();
@@ -123,7 +121,7 @@ final class FitCommand implements Callable<Integer> {
       try (CtganModel model = fitted) {
         double seconds = (System.nanoTime() - started) / 1e9;
         if (model.epochsCompleted() < model.config().epochs()) {
-          diagnostics.note(stoppedMessage(model, display.lastCheckpoint(), outDir));
+          diagnostics.note(stoppedMessage(model, display.lastCheckpoint(), resumeCommand(dataFile, outDir)));
         } else {
           diagnostics.note(String.format(Locale.ROOT, "wrote the model to %s: %d epochs on %,d rows in %.1f s.",
               outDir, model.epochsCompleted(), table.rowCount(), seconds));
@@ -135,13 +133,23 @@ final class FitCommand implements Callable<Integer> {
     }
   }
 
-  private static String stoppedMessage(CtganModel model, int checkpoint, Path outDir) {
+  private static String stoppedMessage(CtganModel model, int checkpoint, String resumeCommand) {
     String head = "stopped after " + model.epochsCompleted() + " of " + model.config().epochs() + " epochs. ";
     if (checkpoint < 0) {
       return head + "No checkpoint was written yet, so nothing was saved; run the fit again.";
     }
-    return head + "The checkpoint in " + outDir + " holds " + checkpoint + " epochs; continue with: shifter fit "
-        + "--data FILE --out " + outDir + " --resume";
+    return head + "The checkpoint holds " + checkpoint + " epochs; continue with: " + resumeCommand;
+  }
+
+  /** The command that continues this fit, with the real paths and the column options given. */
+  private String resumeCommand(Path dataFile, Path outDir) {
+    StringBuilder command = new StringBuilder("shifter fit --data ").append(ShellWords.quote(dataFile.toString()))
+        .append(" --out ").append(ShellWords.quote(outDir.toString()));
+    columnKinds.appendTo(command);
+    if (epochs != null) {
+      command.append(" --epochs ").append(epochs);
+    }
+    return command.append(" --resume").toString();
   }
 
   private void checkOptions(Path outDir) {
@@ -154,10 +162,6 @@ final class FitCommand implements Callable<Integer> {
     if (checkpointEvery < 0) {
       throw new ParameterException(spec.commandLine(), "--checkpoint-every must be 0 or more, got "
           + checkpointEvery + ".");
-    }
-    if (resume && batchSize != null) {
-      throw new ParameterException(spec.commandLine(), "--batch-size cannot change when resuming: the checkpoint's "
-          + "settings are kept. Leave --batch-size out, or fit from scratch without --resume.");
     }
     if (resume && !Files.isDirectory(outDir)) {
       throw new InvalidInputException(outDir + ": no checkpoint to resume (the directory does not exist). Run "

@@ -43,8 +43,9 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--shifter", required = true, paramLabel = "DIR", description = "The Shifter directory.")
   @Nullable Path shifter;
 
-  @Option(names = {"-n", "--rows"}, required = true, paramLabel = "N", description = "The number of rows.")
-  int rows;
+  @Option(names = {"-n", "--rows"}, required = true, paramLabel = "N", converter = RowCount.class,
+      description = "The number of rows, from 1 to 2,147,483,647 (the table is held in memory).")
+  long rows;
 
   @Option(names = "--out", required = true, paramLabel = "FILE",
       description = "The table to write: .csv, .arrow, .feather or .ipc.")
@@ -75,9 +76,7 @@ final class GenerateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Diagnostics diagnostics = Diagnostics.of(spec);
-    if (rows < 1) {
-      throw new ParameterException(spec.commandLine(), "-n must be at least 1, got " + rows + ".");
-    }
+    int count = RowCount.requireInMemory(spec, rows);
     Path shifterDir = Objects.requireNonNull(shifter);
     Path outFile = Objects.requireNonNull(out);
     @Nullable Targets wanted = target == null ? null : Targets.read(target);
@@ -92,11 +91,11 @@ final class GenerateCommand implements Callable<Integer> {
         diagnostics.note("the Shifter in " + shifterDir + " is a checkpoint taken at step " + trained.steps()
             + " (training did not finish); finish it with 'shifter train ... --resume'.");
       }
-      try (ShiftedTable shifted = wanted == null ? trained.generate(allocator, rows, seed)
-          : trained.generate(allocator, rows, seed, wanted)) {
+      try (ShiftedTable shifted = wanted == null ? trained.generate(allocator, count, seed)
+          : trained.generate(allocator, count, seed, wanted)) {
         Tables.write(shifted.table(), outFile);
         if (format == OutputFormat.JSON) {
-          TargetReportText.printJson(shifted.report(), rows, outFile.toString(), stdout);
+          TargetReportText.printJson(shifted.report(), count, outFile.toString(), stdout);
         } else {
           TargetReportText.printTable(shifted.report(), stdout);
         }
@@ -105,7 +104,7 @@ final class GenerateCommand implements Callable<Integer> {
           diagnostics.warning(missed + " of " + shifted.report().size() + " target entries are outside their "
               + "tolerance; train longer (--steps, --resume) or with smaller regularizer weights.");
         }
-        diagnostics.note(String.format(Locale.ROOT, "wrote %,d rows to %s.", rows, outFile));
+        diagnostics.note(String.format(Locale.ROOT, "wrote %,d rows to %s.", count, outFile));
       }
       return ExitCode.OK.code();
     }

@@ -89,6 +89,11 @@ public final class Main implements Callable<Integer> {
           .setOut(outWriter)
           .setErr(errWriter);
       return commandLine.execute(args);
+    } catch (OutOfMemoryError e) {
+      errWriter.println("shifter: error: out of memory (" + e.getMessage() + "). Give Java more memory, e.g. "
+          + "SHIFTER_JAVA_OPTS=-Xmx8g bin/shifter ..., or ask for fewer rows; 'sample' streams any number of rows in "
+          + "constant memory.");
+      return ExitCode.INTERNAL.code();
     } finally {
       outWriter.flush();
       errWriter.flush();

@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Computes meta-features on a table's continuous columns with one {@link NDManager}. Rows with a
- * missing value in any continuous column are left out. A feature that fails is recorded and the others
- * are still computed.
+ * Computes meta-features on a table's continuous columns with one {@link NDManager}. Columns that are
+ * empty in every row are left out (and named); rows with a missing value in any other continuous
+ * column are left out. A feature that fails is recorded and the others are still computed.
  */
 final class MetaFeatureComputation {
   private MetaFeatureComputation() {}
@@ -34,11 +34,14 @@ final class MetaFeatureComputation {
    * @param failures the features that failed, in the order asked
    * @param rows the number of rows used
    * @param droppedRows the number of rows left out for a missing value
+   * @param emptyColumns the continuous columns left out because they are empty in every row
    */
-  record Outcome(List<FeatureValues> values, List<Failure> failures, int rows, int droppedRows) {
+  record Outcome(List<FeatureValues> values, List<Failure> failures, int rows, int droppedRows,
+      List<String> emptyColumns) {
     Outcome {
       values = List.copyOf(values);
       failures = List.copyOf(failures);
+      emptyColumns = List.copyOf(emptyColumns);
     }
   }
 
@@ -52,8 +55,20 @@ final class MetaFeatureComputation {
    * @throws InvalidInputException if no row is complete
    */
   static Outcome compute(Table table, List<RegisteredMetaFeature> features, Path source) {
+    List<String> empty = new ArrayList<>();
+    List<String> used = new ArrayList<>();
+    for (String name : table.continuousColumnNames()) {
+      boolean allMissing = table.rowCount() > 0
+          && table.arrow().getVector(name).getNullCount() == table.rowCount();
+      (allMissing ? empty : used).add(name);
+    }
+    if (used.isEmpty()) {
+      throw new InvalidInputException(EmptyColumns.describe(empty, table.rowCount(), source) + " the only continuous "
+          + "column" + (empty.size() == 1 ? "" : "s") + ", so there is nothing to compute on. Give a table with "
+          + "values in its numeric columns.");
+    }
     try (NDManager manager = NDManager.newBaseManager();
-        ContinuousMatrix matrix = table.toMatrix(manager)) {
+        ContinuousMatrix matrix = table.toMatrix(manager, used)) {
       int rows = Math.toIntExact(matrix.values().getShape().get(0));
       if (rows == 0) {
         throw new InvalidInputException(source + ": no row has a value in every continuous column ("
@@ -72,7 +87,7 @@ final class MetaFeatureComputation {
           failures.add(new Failure(feature.name(), e));
         }
       }
-      return new Outcome(values, failures, rows, matrix.droppedRows());
+      return new Outcome(values, failures, rows, matrix.droppedRows(), empty);
     }
   }
 }

@@ -88,14 +88,20 @@ final class MetaFeaturesCommand implements Callable<Integer> {
   private int compute(Path file, MetaFeatureRegistry registry, PrintWriter out, Diagnostics diagnostics) {
     List<RegisteredMetaFeature> selected = select(registry);
     try (BufferAllocator allocator = new RootAllocator();
-        Table table = Tables.read(file, allocator, columnKinds.readOptions())) {
+        Table table = TableReading.read(file, allocator, columnKinds.readOptions(), diagnostics)) {
       Tables.requireContinuousColumns(table, file);
       MetaFeatureComputation.Outcome outcome = MetaFeatureComputation.compute(table, selected, file);
+      if (!outcome.emptyColumns().isEmpty()) {
+        diagnostics.warning(EmptyColumns.describe(outcome.emptyColumns(), table.rowCount(), file)
+            + " left out of the meta-features. Remove it from the table, or declare it categorical (--discrete "
+            + String.join(",", outcome.emptyColumns()) + ").");
+      }
       if (outcome.droppedRows() > 0) {
         diagnostics.note(outcome.droppedRows() + " of " + table.rowCount() + " rows have a missing value in a "
             + "continuous column and were left out of the meta-features.");
       }
       print(outcome.values(), out);
+      ValueChecks.warn(outcome.values(), selected, diagnostics);
       return exitCode(outcome, diagnostics);
     }
   }
@@ -138,15 +144,6 @@ final class MetaFeaturesCommand implements Callable<Integer> {
   }
 
   private int exitCode(MetaFeatureComputation.Outcome outcome, Diagnostics diagnostics) {
-    for (FeatureValues value : outcome.values()) {
-      for (int i = 0; i < value.values().length; i++) {
-        if (!Float.isFinite(value.values()[i])) {
-          diagnostics.warning("meta-feature '" + value.name() + "' gave " + value.values()[i] + " for '"
-              + value.labels().get(i) + "' (printed as null in JSON). The feature should return finite values; "
-              + "report it to its provider.");
-        }
-      }
-    }
     if (outcome.failures().isEmpty()) {
       return ExitCode.OK.code();
     }

@@ -2,7 +2,6 @@ package dev.shifter.cli;
 
 import dev.shifter.api.Table;
 import dev.shifter.io.ReadOptions;
-import dev.shifter.io.Tables;
 import dev.shifter.report.Report;
 import dev.shifter.report.ReportSummary;
 import dev.shifter.shift.TargetEntry;
@@ -111,10 +110,11 @@ final class ReportCommand implements Callable<Integer> {
     ReadOptions options = columnKinds.readOptions();
     try (LoadedPlugins loaded = plugins.load(diagnostics);
         BufferAllocator allocator = new RootAllocator();
-        Table realTable = Tables.read(realFile, allocator, options);
-        Table syntheticTable = TableReading.readLike(syntheticFile, allocator, realTable);
+        Table realTable = TableReading.read(realFile, allocator, options, diagnostics);
+        Table syntheticTable = TableReading.readLike(syntheticFile, allocator, realTable, options,
+            diagnostics);
         @Nullable Table shiftedTable = shifted == null ? null
-            : TableReading.readLike(shifted, allocator, realTable)) {
+            : TableReading.readLike(shifted, allocator, realTable, options, diagnostics)) {
       Report.Builder builder = Report.builder().setReal(realTable).setSynthetic(syntheticTable)
           .optRegistry(loaded.registry()).optTitle(title).optSubtitle(subtitle(realFile, syntheticFile))
           .optSeed(seed);

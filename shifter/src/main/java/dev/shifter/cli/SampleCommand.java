@@ -1,12 +1,15 @@
 package dev.shifter.cli;
 
-import dev.shifter.api.Table;
+import dev.shifter.commons.AtomicFiles;
 import dev.shifter.ctgan.Condition;
 import dev.shifter.ctgan.CtganModel;
 import dev.shifter.io.TableFormat;
+import dev.shifter.io.TableWriter;
 import dev.shifter.io.Tables;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.Callable;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -22,7 +25,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "sample", sortOptions = false, mixinStandardHelpOptions = true,
     description = {"Sample rows from a CTGAN model written by 'shifter fit' and write them to a CSV or Arrow IPC "
         + "file.",
-        "", "The same model, --seed and -n give the same file. With --condition COLUMN=VALUE every row's "
+        "", "The same model, --seed and -n give the same file; without --seed the seed drawn is printed. Rows are "
+        + "written in batches, so memory stays the same for any -n. With --condition COLUMN=VALUE every row's "
         + "conditional vector asks for that category of that categorical column, as the paper samples "
         + "conditionally: nearly all rows then have it."},
     footer = {"", "Examples:",
@@ -36,8 +40,9 @@ final class SampleCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, paramLabel = "DIR", description = "The model directory.")
   @Nullable Path model;
 
-  @Option(names = {"-n", "--rows"}, required = true, paramLabel = "N", description = "The number of rows.")
-  int rows;
+  @Option(names = {"-n", "--rows"}, required = true, paramLabel = "N", converter = RowCount.class,
+      description = "The number of rows, 1 or more; written in batches, so memory stays the same for any N.")
+  long rows;
 
   @Option(names = "--seed", paramLabel = "N", description = "Seed of the sample (default: a random one).")
   @Nullable Long seed;
@@ -57,25 +62,27 @@ final class SampleCommand implements Callable<Integer> {
   public Integer call() {
     Path modelDir = Objects.requireNonNull(model);
     Path outFile = Objects.requireNonNull(out);
-    if (rows < 0) {
-      throw new ParameterException(spec.commandLine(), "-n must be 0 or more, got " + rows + ".");
-    }
+    RowCount.requirePositive(spec, rows);
+    Diagnostics diagnostics = Diagnostics.of(spec);
     @Nullable Condition parsed = condition == null ? null : parseCondition(condition);
     TableFormat.of(outFile);
+    AtomicFiles.requireWritable(outFile);
+    long drawn = seed != null ? seed : ThreadLocalRandom.current().nextLong();
     try (BufferAllocator allocator = new RootAllocator();
         CtganModel ctgan = CtganModel.load(modelDir);
-        Table table = sample(ctgan, allocator, parsed)) {
-      Tables.write(table, outFile);
+        TableWriter writer = Tables.openWriter(outFile)) {
+      if (seed == null) {
+        diagnostics.note("sampling with the seed " + drawn + " (pass --seed " + drawn + " to draw the same rows again).");
+      }
+      if (parsed == null) {
+        ctgan.sampleInBatches(allocator, rows, drawn, writer::write);
+      } else {
+        ctgan.sampleInBatches(allocator, rows, parsed, drawn, writer::write);
+      }
+      writer.commit();
     }
+    diagnostics.note(String.format(Locale.ROOT, "wrote %,d rows to %s.", rows, outFile));
     return ExitCode.OK.code();
-  }
-
-  private Table sample(CtganModel ctgan, BufferAllocator allocator, @Nullable Condition parsed) {
-    Long fixedSeed = seed;
-    if (parsed == null) {
-      return fixedSeed == null ? ctgan.sample(allocator, rows) : ctgan.sample(allocator, rows, fixedSeed);
-    }
-    return fixedSeed == null ? ctgan.sample(allocator, rows, parsed) : ctgan.sample(allocator, rows, parsed, fixedSeed);
   }
 
   private Condition parseCondition(String text) {

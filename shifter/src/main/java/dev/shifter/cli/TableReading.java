@@ -10,9 +10,33 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 
-/** Reads the tables a command compares with a reference table, so each shared column keeps its kind. */
+/**
+ * Reads the tables of a command: warnings go to the user, a table without rows is refused, and tables
+ * compared with a reference table keep each shared column's kind.
+ */
 final class TableReading {
   private TableReading() {}
+
+  /**
+   * Reads a file that must have rows, printing the reader's warnings.
+   *
+   * @param file the file to read
+   * @param allocator the allocator that will own the table
+   * @param options forced kinds and missing-value texts
+   * @param diagnostics where warnings go
+   * @return the table; close it
+   * @throws dev.shifter.api.InvalidInputException if the file cannot be read or has no rows
+   */
+  static Table read(Path file, BufferAllocator allocator, ReadOptions options, Diagnostics diagnostics) {
+    Table table = Tables.read(file, allocator, options, diagnostics::warning);
+    try {
+      Tables.requireRows(table, file);
+      return table;
+    } catch (RuntimeException e) {
+      table.close();
+      throw e;
+    }
+  }
 
   /**
    * Reads a file with the kinds of the reference table's columns. The file is read once with inferred
@@ -21,10 +45,14 @@ final class TableReading {
    * @param file the file to read
    * @param allocator the allocator that will own the table
    * @param reference the table whose column kinds win, e.g. the real table
+   * @param options the reference's options, for the missing-value texts
+   * @param diagnostics where warnings go
    * @return the table; close it
    */
-  static Table readLike(Path file, BufferAllocator allocator, Table reference) {
-    Table table = Tables.read(file, allocator);
+  static Table readLike(Path file, BufferAllocator allocator, Table reference, ReadOptions options,
+      Diagnostics diagnostics) {
+    ReadOptions missingOnly = ReadOptions.builder().optMissing(options.missing()).build();
+    Table table = read(file, allocator, missingOnly, diagnostics);
     List<String> discrete = new ArrayList<>();
     List<String> continuous = new ArrayList<>();
     boolean differs = false;
@@ -40,6 +68,7 @@ final class TableReading {
       return table;
     }
     table.close();
-    return Tables.read(file, allocator, ReadOptions.builder().optDiscrete(discrete).optContinuous(continuous).build());
+    return read(file, allocator, ReadOptions.builder().optDiscrete(discrete).optContinuous(continuous)
+        .optMissing(options.missing()).build(), diagnostics);
   }
 }

@@ -7,7 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * How to read a table file: which columns to force to a kind instead of inferring it.
+ * How to read a table file: which columns to force to a kind instead of inferring it, and which field
+ * texts stand for a missing value besides an empty field.
  *
  * <p>A CSV column is inferred continuous when every non-missing field in it parses as a finite decimal
  * number, and categorical otherwise. Integer-coded columns with few distinct values (a class label
@@ -15,19 +16,37 @@ import java.util.Set;
  * file the stored type decides (numbers continuous, strings and booleans categorical); the same
  * overrides convert a column to the other kind.
  *
+ *
+ * <p>Only an empty (or blank) CSV field is missing unless {@link #missing()} names more texts, such as
+ * {@code ?} or {@code NA}: a text like {@code ?} is otherwise a category like any other, and a table
+ * written back has the same fields it was read with. A missing-value text applies to every column,
+ * compared after trimming blanks; in an Arrow file it applies to string columns (nulls are missing,
+ * and so are NaN values of float columns, which is how pandas stores a missing number).
+ *
  * @param discrete names of columns to read as categorical whatever they hold
  * @param continuous names of columns to read as continuous; a field that is not a number is an error
+ * @param missing texts that stand for a missing value, besides an empty field
  */
-public record ReadOptions(Set<String> discrete, Set<String> continuous) {
+public record ReadOptions(Set<String> discrete, Set<String> continuous, Set<String> missing) {
 
   /**
    * Creates the options, copying the sets (their iteration order is kept).
    *
-   * @throws InvalidInputException if a column is named in both sets
+   * @throws InvalidInputException if a column is named in both sets, or a missing-value text is
+   *     blank
    */
   public ReadOptions {
     discrete = Collections.unmodifiableSet(new LinkedHashSet<>(discrete));
     continuous = Collections.unmodifiableSet(new LinkedHashSet<>(continuous));
+    LinkedHashSet<String> tokens = new LinkedHashSet<>();
+    for (String token : missing) {
+      if (token.isBlank()) {
+        throw new InvalidInputException("A missing-value text is empty. Empty fields are always missing; name only "
+            + "other texts, such as ? or NA.");
+      }
+      tokens.add(token.strip());
+    }
+    missing = Collections.unmodifiableSet(tokens);
     for (String name : discrete) {
       if (continuous.contains(name)) {
         throw new InvalidInputException("Column '" + name + "' is declared both discrete and continuous. "
@@ -37,13 +56,25 @@ public record ReadOptions(Set<String> discrete, Set<String> continuous) {
   }
 
   /**
-   * Returns options that infer every column's kind.
+   * Creates options with forced kinds and no missing-value text besides the empty field.
+   *
+   * @param discrete names of columns to read as categorical
+   * @param continuous names of columns to read as continuous
+   * @throws InvalidInputException if a column is named in both sets
+   */
+  public ReadOptions(Set<String> discrete, Set<String> continuous) {
+    this(discrete, continuous, Set.of());
+  }
+
+  /**
+   * Returns options that infer every column's kind and read only empty fields as missing.
    *
    * @return options with no overrides
    */
   public static ReadOptions defaults() {
-    return new ReadOptions(Set.of(), Set.of());
+    return new ReadOptions(Set.of(), Set.of(), Set.of());
   }
+
 
   /**
    * Starts a builder.
@@ -58,6 +89,7 @@ public record ReadOptions(Set<String> discrete, Set<String> continuous) {
   public static final class Builder {
     private final Set<String> discrete = new LinkedHashSet<>();
     private final Set<String> continuous = new LinkedHashSet<>();
+    private final Set<String> missing = new LinkedHashSet<>();
 
     private Builder() {}
 
@@ -84,13 +116,25 @@ public record ReadOptions(Set<String> discrete, Set<String> continuous) {
     }
 
     /**
+     * Adds texts that stand for a missing value (e.g. {@code ?}, {@code NA}).
+     *
+     * @param texts the texts, compared with trimmed fields
+     * @return this builder
+     */
+    public Builder optMissing(Collection<String> texts) {
+      missing.addAll(texts);
+      return this;
+    }
+
+    /**
      * Returns the options.
      *
      * @return the options
-     * @throws InvalidInputException if a column is named both discrete and continuous
+     * @throws InvalidInputException if a column is named both discrete and continuous, or a
+     *     missing-value text is blank
      */
     public ReadOptions build() {
-      return new ReadOptions(discrete, continuous);
+      return new ReadOptions(discrete, continuous, missing);
     }
   }
 }

@@ -132,7 +132,7 @@ class FitAndSampleCommandTest {
     Files.writeString(documents.resolve("keep.txt"), "mine");
     CliRun refused = CliRun.of("fit", "--data", data.toString(), "--epochs", "1", "--out", documents.toString());
     assertThat(refused.exitCode()).isEqualTo(3);
-    assertThat(refused.err()).contains("is not a Shifter model directory");
+    assertThat(refused.err()).contains("holds other files (keep.txt), not a CTGAN model directory");
     assertThat(documents.resolve("keep.txt")).hasContent("mine");
   }
 

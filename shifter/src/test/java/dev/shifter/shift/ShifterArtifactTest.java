@@ -259,7 +259,7 @@ class ShifterArtifactTest {
     try (TrainedShifter loaded = TrainedShifter.load(saved, model)) {
       assertThatThrownBy(() -> loaded.save(precious))
           .isInstanceOf(InvalidInputException.class)
-          .hasMessageContaining("does not hold a Shifter, so it was not replaced");
+          .hasMessageContaining("holds other files (notes.txt), not a Shifter directory, so it was not replaced");
     }
     assertThat(Files.readString(precious.resolve("notes.txt"))).isEqualTo("keep me");
   }

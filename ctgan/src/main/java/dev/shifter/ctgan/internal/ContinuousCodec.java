@@ -45,7 +45,8 @@ final class ContinuousCodec {
   /**
    * Copies a column out of Arrow memory, missing (null or NaN) values as NaN.
    *
-   * @throws InvalidInputException on an infinite value
+   * @throws InvalidInputException on an infinite value or one beyond float32's range, in which the
+   *     generator computes
    */
   static double[] read(Float8Vector vector, int rows) {
     double[] values = new double[rows];
@@ -54,6 +55,11 @@ final class ContinuousCodec {
       if (Double.isInfinite(v)) {
         throw new InvalidInputException("Column '" + vector.getName() + "' holds " + v + " in row " + i
             + ". Replace infinite values by missing values (null) or finite numbers.");
+      }
+      if (Math.abs(v) > Float.MAX_VALUE) {
+        throw new InvalidInputException("Column '" + vector.getName() + "' holds " + v + " in row " + i + ", beyond "
+            + "the range of float32 (about -3.4e38 to 3.4e38), in which the CTGAN computes. Rescale the column "
+            + "(divide it by a power of ten).");
       }
       values[i] = v;
     }

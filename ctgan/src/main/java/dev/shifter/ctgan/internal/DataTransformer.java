@@ -82,7 +82,8 @@ public final class DataTransformer {
    * @param table the training data, at least one row and one column
    * @param seed the seed of the mixtures' initialisation and subsampling
    * @return the fitted transformer
-   * @throws InvalidInputException if the table is empty or holds infinite values
+   * @throws InvalidInputException if the table is empty, holds infinite values, or has a continuous
+   *     column without any value
    */
   public static DataTransformer fit(Table table, long seed) {
     return fit(table, seed, MixtureConfig.defaults());
@@ -90,7 +91,7 @@ public final class DataTransformer {
 
   /**
    * Fits the transformer: a mixture per continuous column (on its non-missing values; a constant
-   * column gets one narrow mode, an all-missing one a placeholder mode N(0, 1) that is never used), the
+   * column gets one narrow mode; a column without any value is refused), the
    * sorted labels per categorical column. The fit is deterministic given the seed; each column's
    * mixture is seeded from the seed and the column's name, so it does not depend on the other columns.
    *
@@ -98,7 +99,8 @@ public final class DataTransformer {
    * @param seed the seed of the mixtures' initialisation and subsampling
    * @param config the mixture settings
    * @return the fitted transformer
-   * @throws InvalidInputException if the table is empty or holds infinite values
+   * @throws InvalidInputException if the table is empty, holds infinite values, or has a continuous
+   *     column without any value
    */
   public static DataTransformer fit(Table table, long seed, MixtureConfig config) {
     int rows = table.rowCount();
@@ -113,9 +115,13 @@ public final class DataTransformer {
       if (spec.kind() == ColumnKind.CONTINUOUS) {
         double[] values = ContinuousCodec.read(table.continuous(name), rows);
         double[] present = Arrays.stream(values).filter(v -> !Double.isNaN(v)).toArray();
-        GaussianModes modes = present.length == 0
-            ? new GaussianModes(new double[] {0.0}, new double[] {1.0}, new double[] {1.0})
-            : mixture.fit(present, columnSeed(seed, name)).modes();
+        if (present.length == 0) {
+          throw new InvalidInputException("Column '" + name + "' has no values: it is empty in all " + rows + " rows, "
+              + "so there is nothing to learn and sampled rows would get invented numbers. Remove the column from "
+              + "the table, or declare it categorical (CLI: --discrete " + name + ") to keep it empty in every "
+              + "sampled row.");
+        }
+        GaussianModes modes = mixture.fit(present, columnSeed(seed, name)).modes();
         columns.add(ColumnState.ofContinuous(name, modes, present.length < rows, ValueDomain.of(present)));
       } else {
         @Nullable String[] labels = CategoricalCodec.read(table.categorical(name), rows);

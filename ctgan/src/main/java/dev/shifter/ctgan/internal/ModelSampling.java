@@ -52,6 +52,40 @@ public final class ModelSampling {
     this.manager = manager;
   }
 
+  /** Takes one decoded batch; the batch is closed after the call. */
+  @FunctionalInterface
+  public interface Batches {
+    /**
+     * Takes a batch.
+     *
+     * @param batch the rows of one batch
+     */
+    void accept(Table batch);
+  }
+
+  /**
+   * Samples rows batch by batch: each batch is decoded into a table of its own, handed over and
+   * closed. The rows are those of {@link #sample} with the same seed.
+   *
+   * @param allocator the Arrow allocator that owns each batch
+   * @param n the number of rows, at least 0
+   * @param conditions draws the conditional vectors
+   * @param seed the seed
+   * @param batches takes the batches in order
+   */
+  public void sampleInBatches(BufferAllocator allocator, long n, Conditions conditions, long seed,
+      Batches batches) {
+    long batchCount = (n + BATCH - 1) / BATCH;
+    for (long batch = 0; batch < batchCount; batch++) {
+      int rows = (int) Math.min(BATCH, n - batch * BATCH);
+      DecodedColumns columns = transformer.newColumns(rows);
+      transformer.decodeInto(hardRows(rows, conditions, Seeds.derive(seed, batch)), rows, columns, 0);
+      try (Table table = transformer.toTable(columns, allocator)) {
+        batches.accept(table);
+      }
+    }
+  }
+
   /**
    * Samples rows.
    *
@@ -63,23 +97,25 @@ public final class ModelSampling {
    */
   public Table sample(BufferAllocator allocator, int n, Conditions conditions, long seed) {
     DecodedColumns columns = transformer.newColumns(n);
+    for (int first = 0, batch = 0; first < n; first += BATCH, batch++) {
+      int rows = Math.min(BATCH, n - first);
+      transformer.decodeInto(hardRows(rows, conditions, Seeds.derive(seed, batch)), rows, columns, first);
+    }
+    return transformer.toTable(columns, allocator);
+  }
+
+  /** Draws one batch's noise from its seed, runs the generator and decodes the modes and categories hard. */
+  private float[] hardRows(int rows, Conditions conditions, long batchSeed) {
     int latent = generator.latentDim();
     int condWidth = generator.condWidth();
     int width = transformer.width();
-    for (int first = 0, batch = 0; first < n; first += BATCH, batch++) {
-      int rows = Math.min(BATCH, n - first);
-      long batchSeed = Seeds.derive(seed, batch);
-      float[] z = SeededNoise.normal(rows, latent, Seeds.derive(batchSeed, 0));
-      float[] uniform = SeededNoise.uniform(rows, width, Seeds.derive(batchSeed, 1));
-      float[] cond = conditions.draw(rows, new Random(Seeds.derive(batchSeed, 2)));
-      float[] hard;
-      try (NDManager step = manager.newSubManager()) {
-        NDArray logits = generator.logits(step.create(z, new Shape(rows, latent)),
-            step.create(cond, new Shape(rows, condWidth)));
-        hard = decoder.hardRows(logits, step.create(uniform, new Shape(rows, width)));
-      }
-      transformer.decodeInto(hard, rows, columns, first);
+    float[] z = SeededNoise.normal(rows, latent, Seeds.derive(batchSeed, 0));
+    float[] uniform = SeededNoise.uniform(rows, width, Seeds.derive(batchSeed, 1));
+    float[] cond = conditions.draw(rows, new Random(Seeds.derive(batchSeed, 2)));
+    try (NDManager step = manager.newSubManager()) {
+      NDArray logits = generator.logits(step.create(z, new Shape(rows, latent)),
+          step.create(cond, new Shape(rows, condWidth)));
+      return decoder.hardRows(logits, step.create(uniform, new Shape(rows, width)));
     }
-    return transformer.toTable(columns, allocator);
   }
 }

@@ -15,7 +15,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.FieldVector;
@@ -46,14 +45,12 @@ public final class ArrowTableReader {
 
   private final Path file;
   private final BufferAllocator allocator;
-  private final Set<String> discrete;
-  private final Set<String> continuous;
+  private final ReadRules rules;
 
-  private ArrowTableReader(Path file, BufferAllocator allocator, Set<String> discrete, Set<String> continuous) {
+  private ArrowTableReader(Path file, BufferAllocator allocator, ReadRules rules) {
     this.file = file;
     this.allocator = allocator;
-    this.discrete = discrete;
-    this.continuous = continuous;
+    this.rules = rules;
   }
 
   /**
@@ -61,13 +58,13 @@ public final class ArrowTableReader {
    *
    * @param file an Arrow IPC file
    * @param allocator the allocator that will own the table's vectors
-   * @param discrete names of columns to read as categorical (numbers are printed as text)
-   * @param continuous names of columns to read as continuous (text must parse as numbers)
+   * @param rules columns to read as categorical (numbers are printed as text) or continuous (text must
+   *     parse as numbers), and texts of string columns that stand for a missing value
    * @return the table
    * @throws InvalidInputException naming the file, and the row and column where a value is the problem
    */
-  public static Table read(Path file, BufferAllocator allocator, Set<String> discrete, Set<String> continuous) {
-    return new ArrowTableReader(file, allocator, discrete, continuous).read();
+  public static Table read(Path file, BufferAllocator allocator, ReadRules rules) {
+    return new ArrowTableReader(file, allocator, rules).read();
   }
 
   private Table read() {
@@ -75,7 +72,8 @@ public final class ArrowTableReader {
       VectorSchemaRoot batch = reader.getVectorSchemaRoot();
       List<Field> fields = batch.getSchema().getFields();
       List<String> names = fields.stream().map(Field::getName).toList();
-      KindOverrides overrides = KindOverrides.check(file + " (schema)", names, discrete, continuous);
+      KindOverrides overrides = KindOverrides.check(file + " (schema)", names, rules.discrete(),
+          rules.continuous());
       List<Column> columns = new ArrayList<>(fields.size());
       for (int c = 0; c < fields.size(); c++) {
         Field field = fields.get(c);
@@ -151,9 +149,20 @@ public final class ArrowTableReader {
           throw new InvalidInputException(Locations.cell(file, row, column.index, column.name) + ": the value is "
               + value + ". Shifter needs finite numbers; replace it or leave it missing.");
         }
+        if (column.target == ColumnKind.CONTINUOUS && Math.abs(value) > Float.MAX_VALUE) {
+          throw new InvalidInputException(Locations.cell(file, row, column.index, column.name) + ": the value "
+              + value + " is beyond the range of float32 (about -3.4e38 to 3.4e38), in which Shifter computes. "
+              + "Rescale the column (divide it by a power of ten), or read it as categorical (CLI: --discrete "
+              + column.name + ").");
+        }
         column.addNumber(value);
       } else {
-        column.addText(text(vector, i), Locations.cell(file, row, column.index, column.name));
+        String text = text(vector, i);
+        if (rules.missing().contains(text.strip())) {
+          column.addMissing();
+        } else {
+          column.addText(text, Locations.cell(file, row, column.index, column.name), rules);
+        }
       }
     }
   }
@@ -225,16 +234,16 @@ public final class ArrowTableReader {
       }
     }
 
-    void addText(String value, String where) {
+    void addText(String value, String where, ReadRules rules) {
       if (target == ColumnKind.CATEGORICAL) {
         texts.add(value);
-      } else if (NumberText.isMissing(value)) {
+      } else if (rules.isMissing(value)) {
         push(Double.NaN);
-      } else if (NumberText.isDecimal(value) && Double.isFinite(NumberText.parse(value))) {
+      } else if (NumberText.isDecimal(value) && Math.abs(NumberText.parse(value)) <= Float.MAX_VALUE) {
         push(NumberText.parse(value));
       } else {
-        throw new InvalidInputException(where + ": '" + value + "' is not a number, but the column was declared "
-            + "continuous. Fix the value or do not declare the column continuous.");
+        throw new InvalidInputException(where + ": '" + value + "' is not a number within float32's range, but the "
+            + "column was declared continuous. Fix the value or do not declare the column continuous.");
       }
     }
 

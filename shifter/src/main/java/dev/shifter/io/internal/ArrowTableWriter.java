@@ -1,36 +1,81 @@
 package dev.shifter.io.internal;
 
 import dev.shifter.api.Table;
-import dev.shifter.commons.AtomicFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VectorLoader;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.VectorUnloader;
 import org.apache.arrow.vector.ipc.ArrowFileWriter;
+import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Writes a {@link Table} as an uncompressed Arrow IPC file (Feather v2) with one record batch:
- * continuous columns as float64, categorical columns as UTF-8 strings, missing values as nulls.
+ * Writes a {@link Table} as an uncompressed Arrow IPC file (Feather v2), one record batch per batch
+ * written: continuous columns as float64, categorical columns as UTF-8 strings, missing values as
+ * nulls. The first batch fixes the schema.
  */
-public final class ArrowTableWriter {
-  private ArrowTableWriter() {}
+public final class ArrowTableWriter implements BatchWriter {
+  private final FileChannel channel;
+  private @Nullable VectorSchemaRoot root;
+  private @Nullable ArrowFileWriter writer;
 
   /**
-   * Writes the table atomically.
+   * Opens the file.
    *
-   * @param table the table
-   * @param target the file to create or replace
+   * @param path the file to write, which exists and is empty
+   * @throws IOException if it cannot be opened
    */
-  public static void write(Table table, Path target) {
-    AtomicFiles.write(target, path -> writeTo(table, path));
+  public ArrowTableWriter(Path path) throws IOException {
+    this.channel = FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
   }
 
-  private static void writeTo(Table table, Path path) throws IOException {
-    try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-        ArrowFileWriter writer = new ArrowFileWriter(table.arrow(), null, channel)) {
+  @Override
+  public void write(Table batch) throws IOException {
+    VectorSchemaRoot source = batch.arrow();
+    if (root == null) {
+      BufferAllocator allocator = source.getFieldVectors().isEmpty() ? null
+          : source.getFieldVectors().get(0).getAllocator();
+      if (allocator == null) {
+        throw new IllegalArgumentException("a table without columns cannot be written as Arrow IPC");
+      }
+      root = VectorSchemaRoot.create(source.getSchema(), allocator);
+      writer = new ArrowFileWriter(root, null, channel);
       writer.start();
-      writer.writeBatch();
+    } else if (!root.getSchema().equals(source.getSchema())) {
+      throw new IllegalArgumentException("batch schema " + source.getSchema() + " differs from " + root.getSchema());
+    }
+    try (ArrowRecordBatch records = new VectorUnloader(source).getRecordBatch()) {
+      new VectorLoader(root).load(records);
+    }
+    writer.writeBatch();
+  }
+
+  @Override
+  public void finish() throws IOException {
+    if (writer != null) {
       writer.end();
+    }
+    close();
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (writer != null) {
+        writer.close();
+      }
+      channel.close();
+    } catch (IOException ignored) {
+      // The file is being abandoned or was finished; nothing more to do.
+    } finally {
+      if (root != null) {
+        root.close();
+        root = null;
+      }
     }
   }
 }

@@ -9,6 +9,7 @@ import dev.shifter.api.InvalidInputException;
 import dev.shifter.api.Table;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.arrow.memory.BufferAllocator;
@@ -30,21 +31,25 @@ import org.jspecify.annotations.Nullable;
  * Reads a CSV file with a header row into a {@link Table}, in two passes over the file: the first
  * checks the structure and infers each column's kind, the second fills the Arrow vectors. Quoting
  * follows RFC 4180; blank lines are skipped; a UTF-8 byte order mark is ignored; header names are
- * trimmed.
+ * trimmed. A file that is not valid UTF-8 is read as Latin-1 (ISO-8859-1), with a warning.
+ *
+ * <p>A column is continuous when every non-missing field is a decimal number. Numbers beyond float32's
+ * range (about 3.4e38 in magnitude; Shifter computes in float32) and words such as {@code NaN} or
+ * {@code inf} among numbers are refused with the fix; a column that is mostly numbers but has some
+ * other texts is read as categorical with a warning that names the first such text.
  */
 public final class CsvTableReader {
   /** FastCSV's messages end with {@code (record starting at line N)}. */
   private static final Pattern RECORD_LINE = Pattern.compile("starting at line (\\d+)");
   private final Path file;
   private final BufferAllocator allocator;
-  private final Set<String> discrete;
-  private final Set<String> continuous;
+  private final ReadRules rules;
+  private Charset charset = StandardCharsets.UTF_8;
 
-  private CsvTableReader(Path file, BufferAllocator allocator, Set<String> discrete, Set<String> continuous) {
+  private CsvTableReader(Path file, BufferAllocator allocator, ReadRules rules) {
     this.file = file;
     this.allocator = allocator;
-    this.discrete = discrete;
-    this.continuous = continuous;
+    this.rules = rules;
   }
 
   /**
@@ -52,18 +57,34 @@ public final class CsvTableReader {
    *
    * @param file a CSV file with a header row
    * @param allocator the allocator that will own the table's vectors
-   * @param discrete names of columns to read as categorical
-   * @param continuous names of columns to read as continuous
+   * @param rules forced kinds, missing-value texts and where warnings go
    * @return the table
    * @throws InvalidInputException naming the file, line and column of the first problem
    */
-  public static Table read(Path file, BufferAllocator allocator, Set<String> discrete, Set<String> continuous) {
-    return new CsvTableReader(file, allocator, discrete, continuous).read();
+  public static Table read(Path file, BufferAllocator allocator, ReadRules rules) {
+    return new CsvTableReader(file, allocator, rules).read();
   }
 
   private Table read() {
+    chooseCharset();
     Layout layout = scan();
     return fill(layout);
+  }
+
+  private void chooseCharset() {
+    OptionalLong invalid;
+    try {
+      invalid = Utf8Check.firstInvalidLine(file);
+    } catch (IOException e) {
+      throw new InvalidInputException(file + ": cannot read the file: " + e.getMessage()
+          + ". Check that it exists and is readable.", e);
+    }
+    if (invalid.isPresent()) {
+      charset = StandardCharsets.ISO_8859_1;
+      rules.warnings().accept(Locations.line(file, invalid.getAsLong()) + ": the file is not UTF-8 (this line has "
+          + "bytes that are not), so it was read as Latin-1 (ISO-8859-1). If its texts look wrong, convert the file "
+          + "to UTF-8 first, e.g. iconv -f WINDOWS-1252 -t UTF-8 " + file + " > converted.csv.");
+    }
   }
 
   /** The result of the first pass. */
@@ -80,7 +101,7 @@ public final class CsvTableReader {
       }
       List<String> names = checkHeader(header);
       KindOverrides overrides = KindOverrides.check(Locations.line(file, header.getStartingLineNumber()), names,
-          discrete, continuous);
+          rules.discrete(), rules.continuous());
       ColumnScan[] scans = new ColumnScan[names.size()];
       for (int c = 0; c < scans.length; c++) {
         scans[c] = new ColumnScan();
@@ -152,7 +173,7 @@ public final class CsvTableReader {
         for (int c = 0; c < vectors.size(); c++) {
           String field = record.getField(c);
           FieldVector vector = vectors.get(c);
-          if (NumberText.isMissing(field)) {
+          if (rules.isMissing(field)) {
             vector.setNull(row);
           } else if (vector instanceof Float8Vector numbers) {
             numbers.set(row, NumberText.parse(field));
@@ -181,7 +202,7 @@ public final class CsvTableReader {
         .allowUnclosedQuote(false)
         .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
         .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
-        .ofCsvRecord(file, StandardCharsets.UTF_8);
+        .ofCsvRecord(file, charset);
   }
 
   private List<String> checkHeader(CsvRecord header) {
@@ -228,13 +249,24 @@ public final class CsvTableReader {
   }
 
   private void scanField(String field, long line, int column, String name, ColumnScan scan) {
-    if (NumberText.isMissing(field)) {
+    if (rules.isMissing(field)) {
       return;
     }
+    scan.present++;
     if (NumberText.isDecimal(field)) {
-      if (Double.isInfinite(NumberText.parse(field))) {
-        throw new InvalidInputException(Locations.field(file, line, column, name) + ": the number '" + field.strip()
-            + "' is too large for a double. Rescale the column or mark it discrete.");
+      scan.numbers++;
+      double value = NumberText.parse(field);
+      if (scan.firstTooLargeLine < 0 && !(Math.abs(value) <= Float.MAX_VALUE)) {
+        scan.firstTooLargeLine = line;
+        scan.firstTooLarge = field.strip();
+      }
+      return;
+    }
+    if (NumberText.isNonFiniteWord(field)) {
+      scan.nonFinite++;
+      if (scan.firstNonFiniteLine < 0) {
+        scan.firstNonFiniteLine = line;
+        scan.firstNonFinite = field.strip();
       }
       return;
     }
@@ -245,19 +277,53 @@ public final class CsvTableReader {
   }
 
   private ColumnKind decide(String name, int column, ColumnScan scan, KindOverrides overrides) {
-    ColumnKind inferred = scan.firstTextLine < 0 ? ColumnKind.CONTINUOUS : ColumnKind.CATEGORICAL;
-    if (overrides.forcedContinuous(name) && inferred == ColumnKind.CATEGORICAL) {
+    if (overrides.forcedDiscrete(name)) {
+      return ColumnKind.CATEGORICAL;
+    }
+    boolean hasText = scan.firstTextLine >= 0;
+    if (!hasText && scan.nonFinite > 0) {
+      throw new InvalidInputException(Locations.field(file, scan.firstNonFiniteLine, column, name) + ": '"
+          + scan.firstNonFinite + "' is not a finite number, and Shifter's continuous columns hold finite numbers "
+          + "only. Leave such fields empty for a missing value, or read the word as missing (CLI: --missing "
+          + scan.firstNonFinite + "), or read the column as categorical (CLI: --discrete " + name + ").");
+    }
+    if (hasText && overrides.forcedContinuous(name)) {
       throw new InvalidInputException(Locations.field(file, scan.firstTextLine, column, name) + ": '" + scan.firstText
           + "' is not a number, but the column was declared continuous. Fix the value, leave the field empty "
-          + "(or write ?) for a missing value, or do not declare the column continuous.");
+          + "for a missing value (or read that text as missing: CLI --missing " + scan.firstText.strip() + "), or do "
+          + "not declare the column continuous.");
     }
-    return overrides.kindOf(name, inferred);
+    if (hasText) {
+      if (2L * scan.numbers > scan.present) {
+        long others = scan.present - scan.numbers;
+        rules.warnings().accept(file + ", column " + (column + 1) + " ('" + name + "'): read as categorical, because "
+            + others + " of its " + scan.present + " fields " + (others == 1 ? "is" : "are") + " not a number (the "
+            + "first, '" + scan.firstText.strip() + "', on line " + scan.firstTextLine + "). If such texts mean a "
+            + "missing value, read them as missing (CLI: --missing " + scan.firstText.strip() + "); to keep the "
+            + "column categorical and silence this, declare it (CLI: --discrete " + name + ").");
+      }
+      return ColumnKind.CATEGORICAL;
+    }
+    if (scan.firstTooLargeLine >= 0) {
+      throw new InvalidInputException(Locations.field(file, scan.firstTooLargeLine, column, name) + ": the number '"
+          + scan.firstTooLarge + "' is beyond the range of float32 (about -3.4e38 to 3.4e38), in which Shifter "
+          + "computes. Rescale the column (divide it by a power of ten), or read it as categorical (CLI: --discrete "
+          + name + ").");
+    }
+    return ColumnKind.CONTINUOUS;
   }
 
   /** What the first pass learned about one column. */
   private static final class ColumnScan {
+    long present;
+    long numbers;
+    long nonFinite;
     long firstTextLine = -1;
     String firstText = "";
+    long firstNonFiniteLine = -1;
+    String firstNonFinite = "";
+    long firstTooLargeLine = -1;
+    String firstTooLarge = "";
   }
 
   /** Iterates records, turning parser failures into messages that name the file and line. */

@@ -4,8 +4,8 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import de.siegmar.fastcsv.writer.QuoteStrategies;
 import dev.shifter.api.Table;
-import dev.shifter.commons.AtomicFiles;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,38 +15,60 @@ import org.apache.arrow.vector.VarCharVector;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes a {@link Table} as CSV: a header row, then one line per row, {@code \n} line ends, UTF-8.
- * Fields are quoted only when needed (RFC 4180); a missing value is an empty field; numbers are printed
- * by {@link NumberText#format(double)} so that reading the file back gives the same values.
+ * Writes a {@link Table} as CSV, batch by batch: a header row, then one line per row, {@code \n} line
+ * ends, UTF-8. Fields are quoted only when needed (RFC 4180); a missing value is an empty field; numbers
+ * are printed by {@link NumberText#format(double)} so that reading the file back gives the same values.
  */
-public final class CsvTableWriter {
-  private CsvTableWriter() {}
+public final class CsvTableWriter implements BatchWriter {
+  private final CsvWriter writer;
+  private @Nullable List<String> columns;
 
   /**
-   * Writes the table atomically.
+   * Opens the file.
    *
-   * @param table the table
-   * @param target the CSV file to create or replace
+   * @param path the file to write, which exists and is empty
+   * @throws IOException if it cannot be opened
    */
-  public static void write(Table table, Path target) {
-    AtomicFiles.write(target, path -> writeTo(table, path));
-  }
-
-  private static void writeTo(Table table, Path path) throws IOException {
-    List<FieldVector> vectors = table.arrow().getFieldVectors();
-    int columns = vectors.size();
-    try (CsvWriter writer = CsvWriter.builder()
+  public CsvTableWriter(Path path) throws IOException {
+    this.writer = CsvWriter.builder()
         .lineDelimiter(LineDelimiter.LF)
         .quoteStrategy(QuoteStrategies.REQUIRED)
-        .build(path, StandardCharsets.UTF_8)) {
-      writer.writeRecord(table.columnNames());
-      @Nullable String[] fields = new String[columns];
-      for (int row = 0; row < table.rowCount(); row++) {
-        for (int c = 0; c < columns; c++) {
+        .build(path, StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void write(Table batch) throws IOException {
+    try {
+      if (columns == null) {
+        columns = batch.columnNames();
+        writer.writeRecord(columns);
+      } else if (!columns.equals(batch.columnNames())) {
+        throw new IllegalArgumentException("batch columns " + batch.columnNames() + " differ from " + columns);
+      }
+      List<FieldVector> vectors = batch.arrow().getFieldVectors();
+      @Nullable String[] fields = new String[vectors.size()];
+      for (int row = 0; row < batch.rowCount(); row++) {
+        for (int c = 0; c < fields.length; c++) {
           fields[c] = text(vectors.get(c), row);
         }
         writer.writeRecord(fields);
       }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  @Override
+  public void finish() throws IOException {
+    writer.close();
+  }
+
+  @Override
+  public void close() {
+    try {
+      writer.close();
+    } catch (IOException | UncheckedIOException ignored) {
+      // The file is being abandoned; its temporary copy is deleted by the caller.
     }
   }
 

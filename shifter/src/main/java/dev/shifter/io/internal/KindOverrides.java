@@ -45,6 +45,11 @@ final class KindOverrides {
     }
   }
 
+  /** Tells whether the caller forced this column to be categorical. */
+  boolean forcedDiscrete(String column) {
+    return discrete.contains(column);
+  }
+
   /** Tells whether the caller forced this column to be continuous. */
   boolean forcedContinuous(String column) {
     return continuous.contains(column);

@@ -5,26 +5,27 @@ import java.util.regex.Pattern;
 /**
  * Parses and prints the numbers of table files. A number is a plain decimal such as {@code 41},
  * {@code -0.5}, {@code .28} or {@code 1.5e-3}, optionally surrounded by blanks; {@code NaN},
- * {@code Infinity}, hexadecimal and Java suffixes such as {@code 1d} are not numbers. Missing values are
- * fields that are empty or {@code ?} once blanks are trimmed.
+ * {@code Infinity}, hexadecimal and Java suffixes such as {@code 1d} are not numbers, and
+ * {@link #isNonFiniteWord} tells the words for non-finite values apart so that a message can name them.
+ * Which fields are missing is {@link ReadRules#isMissing}'s to say.
  */
 public final class NumberText {
   private static final Pattern DECIMAL = Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?");
-  private static final String MISSING_MARKER = "?";
+  private static final Pattern NON_FINITE = Pattern.compile("(?i)[+-]?(?:nan|inf|infinity)");
   /** Integral values below this magnitude print as integers; above it {@code Double.toString} is exact. */
   private static final double INTEGRAL_LIMIT = 1e15;
 
   private NumberText() {}
 
   /**
-   * Tells whether a field stands for a missing value.
+   * Tells whether a field is a word for a non-finite value: {@code NaN}, {@code inf}, {@code -Infinity}
+   * and the like, in any case.
    *
    * @param field the raw field text
-   * @return true for an empty or blank field and for {@code ?}
+   * @return true if it is
    */
-  public static boolean isMissing(String field) {
-    String trimmed = field.strip();
-    return trimmed.isEmpty() || trimmed.equals(MISSING_MARKER);
+  public static boolean isNonFiniteWord(String field) {
+    return NON_FINITE.matcher(field.strip()).matches();
   }
 
   /**

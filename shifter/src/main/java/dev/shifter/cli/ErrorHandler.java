@@ -1,6 +1,7 @@
 package dev.shifter.cli;
 
 import dev.shifter.api.ShifterException;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -18,8 +19,13 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
   public int handleParseException(ParameterException ex, String[] args) {
     CommandLine commandLine = ex.getCommandLine();
     Diagnostics diagnostics = Diagnostics.of(commandLine);
-    diagnostics.error(ex.getMessage());
-    UnmatchedArgumentException.printSuggestions(ex, commandLine.getErr());
+    List<OptionSuggestions.Unknown> unknown = OptionSuggestions.find(commandLine, args);
+    if (unknown.isEmpty()) {
+      diagnostics.error(ex.getMessage());
+      UnmatchedArgumentException.printSuggestions(ex, commandLine.getErr());
+    } else {
+      diagnostics.error(String.join("; ", unknown.stream().map(OptionSuggestions.Unknown::describe).toList()) + ".");
+    }
     commandLine.getErr().println("Run '" + commandLine.getCommandSpec().qualifiedName() + " --help' for usage.");
     diagnostics.stackTrace(ex);
     return ExitCode.USAGE.code();

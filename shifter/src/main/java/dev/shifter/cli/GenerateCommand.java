@@ -87,6 +87,7 @@ final class GenerateCommand implements Callable<Integer> {
         TrainedShifter trained = TrainedShifter.load(shifterDir, generator.adapter(), generator.model(),
             loaded.registry());
         BufferAllocator allocator = new RootAllocator()) {
+      trained.warnings().forEach(diagnostics::warning);
       if (!trained.isComplete()) {
         diagnostics.note("the Shifter in " + shifterDir + " is a checkpoint taken at step " + trained.steps()
             + " (training did not finish); finish it with 'shifter train ... --resume'.");

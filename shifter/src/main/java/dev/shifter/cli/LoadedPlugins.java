@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import java.util.zip.ZipException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The meta-features visible to a command: the class path plus every {@code *.jar} of the plug-in
@@ -40,7 +43,13 @@ final class LoadedPlugins implements AutoCloseable {
     List<URL> jars = new ArrayList<>();
     for (Path dir : dirs) {
       for (Path jar : jarsIn(dir)) {
-        jars.add(url(jar));
+        String problem = unreadableJar(jar);
+        if (problem == null) {
+          jars.add(url(jar));
+        } else {
+          diagnostics.warning("plug-in " + jar + " was skipped: " + problem + ". Replace it with the jar the "
+              + "plug-in's build makes, or remove it from the folder.");
+        }
       }
     }
     Thread thread = Thread.currentThread();
@@ -86,6 +95,17 @@ final class LoadedPlugins implements AutoCloseable {
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list the plug-in folder " + dir, e);
+    }
+  }
+
+  /** Says why a file named {@code .jar} cannot be a plug-in, or returns null when it opens as a jar. */
+  private static @Nullable String unreadableJar(Path jar) {
+    try (JarFile file = new JarFile(jar.toFile())) {
+      return file.size() == 0 ? "it is an empty archive" : null;
+    } catch (ZipException e) {
+      return "it is not a jar (not a zip archive: " + e.getMessage() + ")";
+    } catch (IOException e) {
+      return "it cannot be read (" + e.getMessage() + ")";
     }
   }
 

@@ -67,6 +67,12 @@ final class TrainProgressDisplay implements TrainingListener, AutoCloseable {
     }
   }
 
+  @Override
+  public void onWarning(String message) {
+    err.println("shifter: warning: " + message);
+    err.flush();
+  }
+
   private void print(StepReport report) {
     err.println(String.format(Locale.ROOT, "step %d/%d  %s  (%.1f s)", report.step(), report.totalSteps(),
         terms(report), report.elapsedSeconds()));

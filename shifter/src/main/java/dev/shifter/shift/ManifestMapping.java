@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shifter.api.ArtifactException;
 import dev.shifter.api.ShifterException;
+import dev.shifter.shift.internal.FeatureSources;
 import dev.shifter.shift.internal.Json;
 import dev.shifter.shift.internal.Provenance;
 import dev.shifter.shift.internal.ShifterFiles;
@@ -22,7 +23,7 @@ final class ManifestMapping {
     return new ShifterManifest(ShifterFiles.FORMAT, ShifterFiles.FORMAT_VERSION, status, step,
         Json.mapper().valueToTree(state.config), state.targets.isRange(), state.targets.specs(), state.calibration,
         model, summary == null ? null : Json.mapper().valueToTree(summary), LossRecorder.toManifest(history),
-        Provenance.current());
+        FeatureSources.of(state.resolved), Provenance.current());
   }
 
   static ShifterConfig config(ShifterManifest manifest, String source) {

@@ -13,6 +13,8 @@ import dev.shifter.api.Regularizer;
 import dev.shifter.shift.internal.Adam;
 import dev.shifter.shift.internal.Calibration;
 import dev.shifter.shift.internal.CriticRealism;
+import dev.shifter.shift.internal.FarTargets;
+import dev.shifter.shift.internal.FeatureSources;
 import dev.shifter.shift.internal.Json;
 import dev.shifter.shift.internal.ResolvedTargets;
 import dev.shifter.shift.internal.Seeds;
@@ -179,6 +181,8 @@ public final class ShifterTrainer {
         ShifterManifest manifest = ShifterFiles.parseManifest(files.get(ShifterFiles.MANIFEST), source);
         checkResumable(manifest, source);
         state = TrainedShifter.restore(dir, files, manifest, adapter, model, registry, manager);
+        FeatureSources.check(dir.toString(), manifest.features(), state.resolved.features())
+            .forEach(listener::onWarning);
         state.networks.requireGradients();
         adam = new Adam(state.networks.parameters(), manager, config.learningRate());
         adam.load(files.get(ShifterFiles.ADAM), dir.resolve(ShifterFiles.ADAM).toString());
@@ -192,6 +196,8 @@ public final class ShifterTrainer {
         double[] high = targets.entries().stream().mapToDouble(TargetEntry::high).toArray();
         Calibration calibration = Calibration.measure(adapter, resolved, manager, config.trainSamples(),
             config.calibrationBatches(), Seeds.fold(Seeds.derive(config.seed(), Seeds.CALIBRATION)), low, high);
+        FarTargets.describe(calibration, targets.entries().stream().map(TargetEntry::label).toList(), low, high,
+            config.trainSamples()).forEach(listener::onWarning);
         engine.setRandomSeed(Seeds.fold(Seeds.derive(config.seed(), Seeds.INITIALISATION)));
         ShiftNetworks networks = new ShiftNetworks(manager, adapter.latentDim(), resolved.size(),
             config.encoderHidden(), config.encodingDim(), config.shifterHidden(), config.deltaScale());

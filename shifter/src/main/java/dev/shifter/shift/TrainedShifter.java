@@ -5,13 +5,16 @@ import dev.shifter.api.ArtifactException;
 import dev.shifter.api.GeneratorAdapter;
 import dev.shifter.api.InvalidInputException;
 import dev.shifter.api.MetaFeatureRegistry;
+import dev.shifter.api.PluginException;
 import dev.shifter.shift.internal.Calibration;
+import dev.shifter.shift.internal.FeatureSources;
 import dev.shifter.shift.internal.ResolvedTargets;
 import dev.shifter.shift.internal.ShiftNetworks;
 import dev.shifter.shift.internal.ShifterFiles;
 import dev.shifter.shift.internal.ShifterManifest;
 import dev.shifter.shift.internal.TargetResolver;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +41,7 @@ public final class TrainedShifter implements AutoCloseable {
   private final @Nullable TrainingSummary summary;
   private final byte[] optimizerState;
   private final List<StepLoss> lossHistory;
+  private final List<String> warnings = new ArrayList<>();
 
   TrainedShifter(ShifterState state, int steps, boolean complete, @Nullable TrainingSummary summary,
       byte[] optimizerState, List<StepLoss> lossHistory) {
@@ -71,6 +75,8 @@ public final class TrainedShifter implements AutoCloseable {
    * @return the Shifter; close it
    * @throws ArtifactException if a file is missing or damaged, or the generator is another model
    * @throws InvalidInputException if a targeted meta-feature is not installed
+   * @throws PluginException if a targeted meta-feature now comes from another provider than the one
+   *     the Shifter was trained with ({@link #warnings()} tells of another build of the same plug-in)
    */
   public static TrainedShifter load(Path dir, GeneratorAdapter adapter, ModelReference model,
       MetaFeatureRegistry registry) {
@@ -80,8 +86,12 @@ public final class TrainedShifter implements AutoCloseable {
     NDManager manager = NDManager.newBaseManager();
     try {
       ShifterState state = restore(dir, files, manifest, adapter, model, registry, manager);
-      return new TrainedShifter(state, manifest.step(), ShifterFiles.COMPLETE.equals(manifest.status()),
-          ManifestMapping.summary(manifest, source), files.get(ShifterFiles.ADAM), ManifestMapping.history(manifest));
+      TrainedShifter trained = new TrainedShifter(state, manifest.step(),
+          ShifterFiles.COMPLETE.equals(manifest.status()), ManifestMapping.summary(manifest, source),
+          files.get(ShifterFiles.ADAM), ManifestMapping.history(manifest));
+      trained.warnings.addAll(FeatureSources.check(dir.toString(), manifest.features(),
+          state.resolved.features()));
+      return trained;
     } catch (RuntimeException e) {
       manager.close();
       throw e;
@@ -276,6 +286,16 @@ public final class TrainedShifter implements AutoCloseable {
    */
   public List<StepLoss> lossHistory() {
     return lossHistory;
+  }
+
+  /**
+   * Returns what loading found that the user should know of, such as a targeted meta-feature that now
+   * comes from another build of its plug-in's jar than the one trained with.
+   *
+   * @return one message per finding, empty when there is nothing to say
+   */
+  public List<String> warnings() {
+    return List.copyOf(warnings);
   }
 
   /**

@@ -70,6 +70,9 @@ final class TrainingRun {
     this.stopRequested = stopRequested;
     this.scales = state.calibration.scales();
     this.losses = new LossRecorder(earlierLosses, state.config.steps());
+    if (!earlierLosses.isEmpty()) {
+      this.worstRelativeError = earlierLosses.get(earlierLosses.size() - 1).worstRelativeError();
+    }
     this.lastCheckpoint = firstStep > 0 && output != null ? firstStep : 0;
   }
 

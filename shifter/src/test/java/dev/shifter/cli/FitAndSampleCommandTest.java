@@ -67,7 +67,7 @@ class FitAndSampleCommandTest {
     CliRun sample = CliRun.of("sample", "--model", model.toString(), "-n", "300", "--seed", "1", "--out",
         first.toString());
     assertThat(sample.exitCode()).as(sample.toString()).isZero();
-    assertThat(sample.err()).isEmpty();
+    assertThat(sample.err()).isEqualTo("shifter: note: wrote 300 rows to " + dir.resolve("first.csv") + ".\n");
     assertThat(CliRun.of("sample", "--model", model.toString(), "-n", "300", "--seed", "1", "--out",
         second.toString()).exitCode()).isZero();
     assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
@@ -141,8 +141,8 @@ class FitAndSampleCommandTest {
     CliRun condition = CliRun.of("sample", "--model", "m", "-n", "5", "--out", "s.csv", "--condition", "job");
     assertThat(condition.exitCode()).isEqualTo(2);
     assertThat(condition.err()).contains("COLUMN=VALUE");
-    CliRun batch = fit("--resume", "--batch-size", "100", "--epochs", "1");
-    assertThat(batch.exitCode()).isEqualTo(2);
-    assertThat(batch.err()).contains("--batch-size cannot change when resuming");
+    CliRun rows = CliRun.of("sample", "--model", "m", "-n", "0", "--out", "s.csv");
+    assertThat(rows.exitCode()).isEqualTo(2);
+    assertThat(rows.err()).contains("-n must be at least 1, got 0");
   }
 }

@@ -90,7 +90,7 @@ class MetaFeaturesCommandTest {
         """);
 
     CliRun run = CliRun.of("metafeatures", "--data", data.toString(), "--features", "fixture_rows,fixture_mean",
-        "--format", "json");
+        "--format", "json", "--missing", "?");
 
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.err()).contains("2 of 5 rows have a missing value");
@@ -256,7 +256,8 @@ class MetaFeaturesCommandTest {
 
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(json(run).get("fixture_nan").get("value").isNull()).isTrue();
-    assertThat(run.err()).contains("shifter: warning: meta-feature 'fixture_nan' gave NaN");
+    assertThat(run.err()).contains("shifter: warning: fixture_nan[value] is NaN (printed as null in JSON)")
+        .contains("report it to the authors of the plug-in 'fixture'");
   }
 
   @Test

@@ -92,7 +92,7 @@ class BadFileTest {
   @Test
   void aNumberTooLargeForADoubleIsReported() throws IOException {
     assertReadFails(csv("a,b\n1,2\n1e999,3\n")).hasMessageContaining("line 3, column 1 ('a')")
-        .hasMessageContaining("too large");
+        .hasMessageContaining("beyond the range of float32");
   }
 
   @Test

@@ -1,14 +1,18 @@
 package dev.shifter.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shifter.api.ColumnKind;
 import dev.shifter.api.ColumnSpec;
+import dev.shifter.api.InvalidInputException;
 import dev.shifter.api.Table;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -60,19 +64,88 @@ class CsvReadingTest {
   @Test
   void textThatJavaWouldParseButIsNoPlainDecimalMakesAColumnCategorical() throws IOException {
     Path file = csv("""
-        a,b,c,d
-        NaN,1d,0x10,Infinity
-        1,2,3,4
+        b,c
+        1d,0x10
+        2,3
         """);
 
     try (Table table = Tables.read(file, allocator)) {
       assertThat(table.continuousColumnNames()).isEmpty();
-      assertThat(table.categoricalValue("a", 0)).isEqualTo("NaN");
+      assertThat(table.categoricalValue("b", 0)).isEqualTo("1d");
     }
   }
 
   @Test
-  void emptyFieldsAndQuestionMarksAreMissingInBothKinds() throws IOException {
+  void nanAndInfinityAmongNumbersAreRefusedWithTheFix() throws IOException {
+    for (String word : List.of("NaN", "nan", "Infinity", "-inf")) {
+      Path file = csv("a,b\n1," + word + "\n2,3\n");
+
+      assertThatThrownBy(() -> Tables.read(file, allocator)).isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("line 2, column 2 ('b'): '" + word + "' is not a finite number")
+          .hasMessageContaining("--missing " + word).hasMessageContaining("--discrete b");
+    }
+  }
+
+  @Test
+  void nanNamedAsMissingIsMissingAndForcedDiscreteIsACategory() throws IOException {
+    Path file = csv("a,b\n1,NaN\n2,3\n");
+
+    try (Table missing = Tables.read(file, allocator, ReadOptions.builder().optMissing(List.of("NaN")).build());
+        Table discrete = Tables.read(file, allocator, ReadOptions.builder().optDiscrete(List.of("b")).build())) {
+      assertThat(missing.column("b").kind()).isEqualTo(ColumnKind.CONTINUOUS);
+      assertThat(missing.continuousValue("b", 0)).isNull();
+      assertThat(discrete.categoricalValue("b", 0)).isEqualTo("NaN");
+    }
+  }
+
+  @Test
+  void numbersBeyondFloat32AreRefusedNamingTheColumn() throws IOException {
+    Path file = csv("a,b\n1,1e300\n2,3\n");
+
+    assertThatThrownBy(() -> Tables.read(file, allocator)).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("line 2, column 2 ('b'): the number '1e300' is beyond the range of float32")
+        .hasMessageContaining("Rescale the column");
+    try (Table table = Tables.read(csv("a,b\n1,3e38\n"), allocator)) {
+      assertThat(table.continuousValue("b", 0)).isEqualTo(3e38);
+    }
+  }
+
+  @Test
+  void aMostlyNumericColumnReadAsCategoricalIsReportedWithTheFirstText() throws IOException {
+    Path file = csv("a,b\n1,NA\n2,3\n3,4\n");
+    List<String> warnings = new ArrayList<>();
+
+    try (Table table = Tables.read(file, allocator, ReadOptions.defaults(), warnings::add)) {
+      assertThat(table.column("b").kind()).isEqualTo(ColumnKind.CATEGORICAL);
+    }
+    assertThat(warnings).singleElement().asString().contains("column 2 ('b'): read as categorical")
+        .contains("the first, 'NA', on line 2").contains("--missing NA");
+  }
+
+  @Test
+  void aFileThatIsNotUtf8IsReadAsLatin1WithAWarningNamingTheLine() throws IOException {
+    Path file = dir.resolve("latin.csv");
+    Files.write(file, "name,v\nplain,1\ncaf\u00e9,2\n".getBytes(StandardCharsets.ISO_8859_1));
+    List<String> warnings = new ArrayList<>();
+
+    try (Table table = Tables.read(file, allocator, ReadOptions.defaults(), warnings::add)) {
+      assertThat(table.categoricalValue("name", 1)).isEqualTo("caf\u00e9");
+    }
+    assertThat(warnings).singleElement().asString().contains("latin.csv, line 3: the file is not UTF-8")
+        .contains("Latin-1");
+  }
+
+  @Test
+  void aUtf8FileGivesNoWarning() throws IOException {
+    List<String> warnings = new ArrayList<>();
+    try (Table table = Tables.read(csv("name,v\ncaf\u00e9,1\n"), allocator, ReadOptions.defaults(), warnings::add)) {
+      assertThat(table.categoricalValue("name", 0)).isEqualTo("caf\u00e9");
+    }
+    assertThat(warnings).isEmpty();
+  }
+
+  @Test
+  void emptyFieldsAndTheNamedMissingTextsAreMissingInBothKinds() throws IOException {
     Path file = csv("""
         x,label
         1.5,a
@@ -82,7 +155,7 @@ class CsvReadingTest {
         2,b
         """);
 
-    try (Table table = Tables.read(file, allocator)) {
+    try (Table table = Tables.read(file, allocator, ReadOptions.builder().optMissing(List.of("?")).build())) {
       assertThat(table.column("x").kind()).isEqualTo(ColumnKind.CONTINUOUS);
       assertThat(table.column("label").kind()).isEqualTo(ColumnKind.CATEGORICAL);
       assertThat(table.rowCount()).isEqualTo(5);
@@ -96,7 +169,7 @@ class CsvReadingTest {
 
   @Test
   void aColumnThatIsAlwaysMissingIsContinuous() throws IOException {
-    try (Table table = Tables.read(csv("a,b\n1,\n2,?\n"), allocator)) {
+    try (Table table = Tables.read(csv("a,b\n1,\n2, \n"), allocator)) {
       assertThat(table.column("b").kind()).isEqualTo(ColumnKind.CONTINUOUS);
       assertThat(table.continuous("b").getNullCount()).isEqualTo(2);
     }
@@ -158,7 +231,7 @@ class CsvReadingTest {
 
   @Test
   void aColumnDeclaredContinuousMayHoldMissingValues() throws IOException {
-    Path file = csv("x,y\n1,?\n2,3\n");
+    Path file = csv("x,y\n1,\n2,3\n");
 
     try (Table table = Tables.read(file, allocator, ReadOptions.builder().optContinuous(Set.of("y")).build())) {
       assertThat(table.column("y").kind()).isEqualTo(ColumnKind.CONTINUOUS);

@@ -23,10 +23,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class RoundTripTest {
   private static final double[] NUMBERS = {
-    0.1, -3, 500001, 1e-20, Double.MAX_VALUE, 123456789012345678.0, -0.0, Double.NaN, 41.0, 1.0 / 3, -2.5e-7
+    0.1, -3, 500001, 1e-20, Float.MAX_VALUE, 123456789012345678.0, -0.0, Double.NaN, 41.0, 1.0 / 3, -2.5e-7
   };
+  /** Labels that a reader could mistake for something else: {@code ?}, {@code NA} and {@code NaN} are categories. */
   private static final String[] LABELS = {
-    "plain", "a, b", "q\"uote", "line\nbreak", "ünïcødé", null, "  padded  ", "x", "y", "z", "w"
+    "plain", "a, b", "q\"uote", "line\nbreak", "ünïcødé", null, "  padded  ", "?", "NA", "NaN", "-"
   };
 
   private final BufferAllocator allocator = new RootAllocator();
@@ -75,6 +76,68 @@ class RoundTripTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"codes.csv", "codes.arrow"})
+  void aCategoricalColumnOfNumberLikeLabelsComesBackWhenDeclaredDiscrete(String fileName) {
+    Path file = dir.resolve(fileName);
+    try (Table original = new TableBuilder(allocator)
+        .addCategorical("code", new String[] {"1", "2", "10", null, "2"})
+        .addContinuous("x", new double[] {1, 2, 3, 4, 5})
+        .build()) {
+      Tables.write(original, file);
+      try (Table back = Tables.read(file, allocator, ReadOptions.builder().optDiscrete(List.of("code")).build())) {
+        assertSameTable(back, original);
+      }
+    }
+  }
+
+  @Test
+  void aTableWrittenInBatchesIsTheSameCsvAsTheWholeTable() throws IOException {
+    Path whole = dir.resolve("whole.csv");
+    Path batched = dir.resolve("batched.csv");
+    try (Table original = sample()) {
+      Tables.write(original, whole);
+      try (TableWriter writer = Tables.openWriter(batched);
+          Table first = original.takeRows(allocator, new int[] {0, 1, 2, 3});
+          Table rest = original.takeRows(allocator, new int[] {4, 5, 6, 7, 8, 9, 10})) {
+        writer.write(first);
+        writer.write(rest);
+        writer.commit();
+      }
+    }
+    assertThat(Files.readAllBytes(batched)).isEqualTo(Files.readAllBytes(whole));
+  }
+
+  @Test
+  void anArrowFileWrittenInBatchesReadsBackAsTheWholeTable() {
+    Path batched = dir.resolve("batched.arrow");
+    try (Table original = sample()) {
+      try (TableWriter writer = Tables.openWriter(batched);
+          Table first = original.takeRows(allocator, new int[] {0, 1, 2, 3});
+          Table rest = original.takeRows(allocator, new int[] {4, 5, 6, 7, 8, 9, 10})) {
+        writer.write(first);
+        writer.write(rest);
+        writer.commit();
+      }
+      try (Table back = Tables.read(batched, allocator)) {
+        assertSameTable(back, original);
+      }
+    }
+  }
+
+  @Test
+  void aWriterClosedWithoutCommitLeavesThePreviousFileAndNoTemporaryFile() throws IOException {
+    Path file = dir.resolve("t.csv");
+    Files.writeString(file, "old\n");
+    try (Table original = sample(); TableWriter writer = Tables.openWriter(file)) {
+      writer.write(original);
+    }
+    assertThat(Files.readString(file)).isEqualTo("old\n");
+    try (Stream<Path> entries = Files.list(dir)) {
+      assertThat(entries.map(p -> p.getFileName().toString())).containsExactly("t.csv");
+    }
+  }
+
   @Test
   void csvPrintsIntegralValuesWithoutAFraction() throws IOException {
     Path file = dir.resolve("t.csv");
@@ -88,7 +151,7 @@ class RoundTripTest {
     assertThat(lines.get(2)).isEqualTo("-3,\"a, b\",2");
     assertThat(lines.get(3)).isEqualTo("500001,\"q\"\"uote\",3");
     assertThat(String.join("\n", lines)).contains("1.0E-20,\"line\nbreak\",4", "ünïcødé,5",
-        ",,6", "\n-0,  padded  ,7", "\n,x,8", "\n41,y,9", "\n-2.5E-7,w,");
+        ",,6", "\n-0,  padded  ,7", "\n,?,8", "\n41,NA,9", "\n-2.5E-7,-,");
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.shifter.api.ColumnKind;
 import dev.shifter.api.Table;
 import dev.shifter.api.testing.SharedData;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -38,19 +39,30 @@ class SharedDataReadingTest {
   }
 
   @Test
-  void adultReadsQuestionMarksAsMissingCategories() {
+  void adultKeepsItsQuestionMarksAsACategoryUnlessToldTheyAreMissing() {
     Path file = SharedData.require("adult.csv");
 
-    try (Table table = Tables.read(file, allocator)) {
+    try (Table table = Tables.read(file, allocator);
+        Table missing = Tables.read(file, allocator, ReadOptions.builder().optMissing(List.of("?")).build())) {
       assertThat(table.rowCount()).isEqualTo(32_561);
       assertThat(table.continuousColumnNames()).containsExactly("age", "fnlwgt", "education-num", "capital-gain",
           "capital-loss", "hours-per-week");
       assertThat(table.categoricalColumnNames()).hasSize(9).contains("workclass", "native-country", "income");
-      assertThat(table.categorical("workclass").getNullCount()).isEqualTo(1_836);
-      assertThat(table.categorical("occupation").getNullCount()).isEqualTo(1_843);
-      assertThat(table.categorical("native-country").getNullCount()).isEqualTo(583);
-      assertThat(table.categorical("income").getNullCount()).isZero();
+      assertThat(table.categorical("workclass").getNullCount()).isZero();
+      assertThat(countOf(table, "workclass", "?")).isEqualTo(1_836);
+      assertThat(missing.categorical("workclass").getNullCount()).isEqualTo(1_836);
+      assertThat(missing.categorical("occupation").getNullCount()).isEqualTo(1_843);
+      assertThat(missing.categorical("native-country").getNullCount()).isEqualTo(583);
+      assertThat(missing.categorical("income").getNullCount()).isZero();
     }
+  }
+
+  private static int countOf(Table table, String column, String value) {
+    int count = 0;
+    for (int row = 0; row < table.rowCount(); row++) {
+      count += value.equals(table.categoricalValue(column, row)) ? 1 : 0;
+    }
+    return count;
   }
 
   @Test

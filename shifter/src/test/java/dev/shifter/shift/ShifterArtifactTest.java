@@ -70,7 +70,7 @@ class ShifterArtifactTest {
     assertThat(Files.list(saved).map(p -> p.getFileName().toString()).sorted().toList())
         .containsExactly("adam.bin", "checksums.sha256", "delta.params", "encoder.params", "manifest.json");
     String manifest = Files.readString(saved.resolve("manifest.json"));
-    assertThat(manifest).contains("\"format\" : \"shifter-latent-shift\"", "\"format_version\" : 2",
+    assertThat(manifest).contains("\"format\" : \"shifter-latent-shift\"", "\"format_version\" : 3",
         "\"status\" : \"complete\"", "\"scale\"", "\"unshifted\"", "\"seed\" : 5", "\"java\"", "\"os\"",
         model.model().fingerprint());
     assertThat(TrainedShifter.trainedModel(saved)).isEqualTo(model.model());

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The JSON mappers of the Shifter's files: snake_case keys, strict on duplicates and unknown keys. */
 public final class Json {
@@ -17,6 +19,9 @@ public final class Json {
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .enable(SerializationFeature.INDENT_OUTPUT)
       .build();
+
+  /** Jackson's words for NaN, Infinity and the like, which JSON does not have. */
+  private static final Pattern NON_NUMERIC = Pattern.compile("Non-standard token '([^']*)'");
 
   private Json() {}
 
@@ -37,6 +42,11 @@ public final class Json {
    */
   public static String describe(JsonProcessingException e) {
     String message = e.getOriginalMessage();
+    Matcher nonNumeric = NON_NUMERIC.matcher(String.valueOf(message));
+    if (nonNumeric.find()) {
+      message = "'" + nonNumeric.group(1) + "' is not a number in JSON: values must be finite numbers such as 0.4 "
+          + "or -12";
+    }
     if (e.getLocation() != null) {
       message += " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
     }

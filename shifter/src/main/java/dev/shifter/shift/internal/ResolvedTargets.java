@@ -3,6 +3,7 @@ package dev.shifter.shift.internal;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.shifter.api.RegisteredMetaFeature;
 import java.util.List;
 
 /**
@@ -36,6 +37,15 @@ public final class ResolvedTargets {
    */
   public int size() {
     return entries.size();
+  }
+
+  /**
+   * Returns the meta-features the entries use, each once, in the order of first use.
+   *
+   * @return the registered features
+   */
+  public List<RegisteredMetaFeature> features() {
+    return groups.stream().map(FeatureGroup::feature).toList();
   }
 
   /**

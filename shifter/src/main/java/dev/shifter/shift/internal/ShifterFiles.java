@@ -23,7 +23,8 @@ import java.util.Map;
  * <pre>
  * manifest.json      format and version, status and step, settings, targets, per-entry calibration
  *                    (unshifted value, sampling noise, scale), the model trained against (fingerprint),
- *                    training summary, training-loss curve (format 2), provenance
+ *                    training summary, training-loss curve (format 2), the provider, jar and
+ *                    jar checksum of each targeted meta-feature (format 3), provenance
  * encoder.params     the MetaEncoder's parameters (Block.saveParameters)
  * delta.params       Delta's parameters
  * adam.bin           the optimizer's step count and moments, for resuming
@@ -34,10 +35,11 @@ public final class ShifterFiles {
   /** The manifest's format name. */
   public static final String FORMAT = ArtifactKind.SHIFTER.format();
   /**
-   * The layout version this code writes. It also reads version 1, which differs only in having no
-   * training-loss curve ({@code history}).
+   * The layout version this code writes. It also reads version 2, which has no record of where the
+   * meta-features came from ({@code features}), and version 1, which has no training-loss curve
+   * ({@code history}) either.
    */
-  public static final int FORMAT_VERSION = 2;
+  public static final int FORMAT_VERSION = 3;
   /** The oldest layout version this code reads. */
   public static final int OLDEST_FORMAT_VERSION = 1;
   /** The manifest file. */

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param training the training summary once complete, else {@code null}
  * @param history the training-loss curve up to {@code step}; {@code null} in format 1 directories,
  *     which recorded none
+ * @param features where each targeted meta-feature came from; {@code null} in format 1 and 2
+ *     directories, which recorded none
  * @param provenance the versions and platform that wrote the directory
  */
 public record ShifterManifest(
@@ -33,6 +35,7 @@ public record ShifterManifest(
     ModelInfo model,
     @Nullable JsonNode training,
     @Nullable LossHistory history,
+    @Nullable List<FeatureSource> features,
     Provenance provenance) {
 
   /**

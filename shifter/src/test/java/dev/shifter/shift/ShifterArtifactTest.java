@@ -228,6 +228,23 @@ class ShifterArtifactTest {
   }
 
   @Test
+  void aResumedLossHistoryHasAWorstErrorAtEveryStepAfterTheFirstEvaluation() {
+    Path resumed = dir.resolve("resumed-worst");
+    ShifterConfig config = ShifterConfig.builder().optSteps(30).optTrainSamples(200).optEvalSamples(400)
+        .optEvalEvery(20).optCheckpointEvery(1000).optSeed(3).build();
+    train(config, resumed, false);
+    train(config.toBuilder().optSteps(70).build(), resumed, true);
+
+    try (TrainedShifter loaded = TrainedShifter.load(resumed, model)) {
+      List<StepLoss> history = loaded.lossHistory();
+      assertThat(history).extracting(StepLoss::step).contains(30, 31, 39, 70);
+      assertThat(history.stream().filter(p -> p.step() >= 20).map(StepLoss::worstRelativeError))
+          .as("worst relative error from the first evaluation (step 20) on, across the resume at step 30")
+          .allSatisfy(e -> assertThat(e).isFinite());
+    }
+  }
+
+  @Test
   void resumingTheSameStepsGivesTheSameParametersAsTrainingStraightThrough() throws Exception {
     Path straight = dir.resolve("straight");
     Path split = dir.resolve("split");

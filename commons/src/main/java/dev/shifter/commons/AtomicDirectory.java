@@ -131,7 +131,11 @@ public final class AtomicDirectory {
       } else {
         move(temp, absolute);
       }
-    } catch (IOException | UncheckedIOException e) {
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof RuntimeException runtime && (runtime instanceof ShifterException
+          || WriteFailures.ioCause(runtime) == null)) {
+        throw runtime;
+      }
       throw WriteFailures.of(target, kind.noun(), e, UNCHANGED);
     } finally {
       try {

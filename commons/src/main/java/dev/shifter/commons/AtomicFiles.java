@@ -3,12 +3,13 @@ package dev.shifter.commons;
 import dev.shifter.api.InvalidInputException;
 import dev.shifter.api.ShifterException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Writes a file so that readers see either the old content or the complete new one: the content goes
@@ -59,7 +60,7 @@ public final class AtomicFiles {
     }
 
     /**
-     * Moves the temporary file into place.
+     * Forces the temporary file to the storage device and moves it into place.
      *
      * @throws ShifterException if the move fails; the target is then unchanged
      */
@@ -68,6 +69,9 @@ public final class AtomicFiles {
         throw new IllegalStateException(target + " was already committed or aborted");
       }
       try {
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+          channel.force(true);
+        }
         moveIntoPlace(temp, target);
         done = true;
         InFlightFiles.remove(temp);
@@ -115,7 +119,10 @@ public final class AtomicFiles {
     try (Pending pending = create(target)) {
       try {
         content.writeTo(pending.path());
-      } catch (IOException | UncheckedIOException e) {
+      } catch (IOException | RuntimeException e) {
+        if (e instanceof RuntimeException runtime && WriteFailures.ioCause(runtime) == null) {
+          throw runtime;
+        }
         throw pending.failure(e);
       }
       pending.commit();

@@ -7,10 +7,28 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Turns the failure of a write into a message that says what happened and what to do. */
 public final class WriteFailures {
   private WriteFailures() {}
+
+  /**
+   * Finds the I/O failure behind an exception: the exception itself, or the first {@link IOException}
+   * among its causes (libraries wrap them in {@link UncheckedIOException} or a plain
+   * {@link RuntimeException}).
+   *
+   * @param e the failure
+   * @return the I/O failure, or {@code null} if none is behind it
+   */
+  public static @Nullable IOException ioCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof IOException io) {
+        return io;
+      }
+    }
+    return null;
+  }
 
   /**
    * Describes a failed write.
@@ -23,8 +41,8 @@ public final class WriteFailures {
    *     {@link ShifterException} otherwise
    */
   public static ShifterException of(Object target, String what, Exception e, String unchanged) {
-    Throwable cause = e instanceof UncheckedIOException unchecked && unchecked.getCause() != null
-        ? unchecked.getCause() : e;
+    IOException io = ioCause(e);
+    Throwable cause = io != null ? io : e;
     if (cause instanceof AccessDeniedException denied) {
       return new InvalidInputException(target + ": permission denied (" + denied.getFile() + "), so " + what
           + " was not written; " + unchanged + ". Write to a directory you may write to.", e);

@@ -4,11 +4,11 @@ import dev.shifter.api.InvalidInputException;
 import dev.shifter.api.ShifterException;
 import dev.shifter.api.Table;
 import dev.shifter.commons.AtomicFiles;
+import dev.shifter.commons.WriteFailures;
 import dev.shifter.io.internal.ArrowTableWriter;
 import dev.shifter.io.internal.BatchWriter;
 import dev.shifter.io.internal.CsvTableWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
@@ -61,9 +61,9 @@ public final class TableWriter implements AutoCloseable {
       writer.write(batch);
       rows += batch.rowCount();
       batches++;
-    } catch (IOException | UncheckedIOException e) {
+    } catch (IOException | RuntimeException e) {
       close();
-      throw pending.failure(e);
+      throw failure(e);
     }
   }
 
@@ -83,9 +83,9 @@ public final class TableWriter implements AutoCloseable {
     }
     try {
       writer.finish();
-    } catch (IOException | UncheckedIOException e) {
+    } catch (IOException | RuntimeException e) {
       close();
-      throw pending.failure(e);
+      throw failure(e);
     }
     open = false;
     pending.commit();
@@ -108,6 +108,14 @@ public final class TableWriter implements AutoCloseable {
       writer.close();
     }
     pending.close();
+  }
+
+  /** The exception to throw for a failure while writing: I/O failures in words, anything else as it is. */
+  private RuntimeException failure(Exception e) {
+    if (e instanceof RuntimeException runtime && WriteFailures.ioCause(runtime) == null) {
+      return runtime;
+    }
+    return pending.failure(e);
   }
 
   private void checkOpen() {

@@ -56,10 +56,16 @@ public final class ArrowTableWriter implements BatchWriter {
 
   @Override
   public void finish() throws IOException {
-    if (writer != null) {
-      writer.end();
+    try {
+      if (writer != null) {
+        writer.end();
+        writer.close();
+        writer = null;
+      }
+      channel.close();
+    } finally {
+      close();
     }
-    close();
   }
 
   @Override
@@ -68,10 +74,14 @@ public final class ArrowTableWriter implements BatchWriter {
       if (writer != null) {
         writer.close();
       }
-      channel.close();
-    } catch (IOException ignored) {
-      // The file is being abandoned or was finished; nothing more to do.
+    } catch (RuntimeException ignored) {
+      // Arrow wraps a failed flush in a RuntimeException; the file is being abandoned, nothing more to do.
     } finally {
+      try {
+        channel.close();
+      } catch (IOException ignored) {
+        // As above: the temporary file is deleted by the caller.
+      }
       if (root != null) {
         root.close();
         root = null;

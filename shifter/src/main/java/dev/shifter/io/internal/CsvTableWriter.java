@@ -67,7 +67,7 @@ public final class CsvTableWriter implements BatchWriter {
   public void close() {
     try {
       writer.close();
-    } catch (IOException | UncheckedIOException ignored) {
+    } catch (IOException | RuntimeException ignored) {
       // The file is being abandoned; its temporary copy is deleted by the caller.
     }
   }

@@ -62,7 +62,8 @@ final class FitCommand implements Callable<Integer> {
   @Nullable Long seed;
 
   @Option(names = "--out", required = true, paramLabel = "DIR",
-      description = "The model directory to write (replaced if it holds a model; never if it holds other files).")
+      description = "The model directory to write: replaced if it holds a model; never if it holds a Shifter or "
+          + "other files, or cannot be written (checked before training).")
   @Nullable Path out;
 
   @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "1",

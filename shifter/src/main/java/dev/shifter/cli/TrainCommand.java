@@ -54,7 +54,8 @@ final class TrainCommand implements Callable<Integer> {
   TargetFiles targets = new TargetFiles();
 
   @Option(names = "--out", required = true, paramLabel = "DIR",
-      description = "The Shifter directory to write (replaced if it holds a Shifter; never if it holds other files).")
+      description = "The Shifter directory to write: replaced if it holds a Shifter; never if it holds a model or "
+          + "other files, or cannot be written (checked before training).")
   @Nullable Path out;
 
   @Option(names = "--config", paramLabel = "FILE",

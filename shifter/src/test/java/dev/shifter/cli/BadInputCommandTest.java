@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.shifter.api.MetaFeatureProvider;
 import dev.shifter.cli.fixtures.ClashProviderA;
 import dev.shifter.cli.fixtures.ClashProviderB;
+import dev.shifter.commons.Sha256;
 import dev.shifter.shift.fixtures.MlpModels;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -367,7 +368,7 @@ class BadInputCommandTest {
     Map<String, String> files = new TreeMap<>();
     try (Stream<Path> tree = Files.walk(directory)) {
       for (Path file : tree.filter(Files::isRegularFile).toList()) {
-        files.put(directory.relativize(file).toString(), dev.shifter.commons.Sha256.of(Files.readAllBytes(file)));
+        files.put(directory.relativize(file).toString(), Sha256.of(Files.readAllBytes(file)));
       }
     }
     List<String> hidden = new ArrayList<>();

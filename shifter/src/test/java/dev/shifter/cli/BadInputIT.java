@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -300,8 +302,7 @@ class BadInputIT {
 
   private static int epochsIn(Path modelDir) throws IOException {
     String manifest = Files.readString(modelDir.resolve("manifest.json"));
-    java.util.regex.Matcher epochs = java.util.regex.Pattern.compile("\"epochsCompleted\"\\s*:\\s*(\\d+)")
-        .matcher(manifest);
+    Matcher epochs = Pattern.compile("\"epochsCompleted\"\\s*:\\s*(\\d+)").matcher(manifest);
     assertThat(epochs.find()).as("epochsCompleted in %s", manifest).isTrue();
     return Integer.parseInt(epochs.group(1));
   }

@@ -1,6 +1,7 @@
 package dev.shifter.ctgan.internal;
 
 import dev.shifter.api.ColumnSpec;
+import dev.shifter.commons.ArtifactKind;
 import java.util.List;
 
 /**
@@ -23,7 +24,7 @@ public record ModelManifest(String format, int formatVersion, CtganTrainingConfi
     TransformerState transformer, List<CategoryCounts> categoryCounts, TrainingRecord training,
     Provenance provenance) {
   /** The value of {@link #format()}. */
-  public static final String FORMAT = dev.shifter.commons.ArtifactKind.CTGAN_MODEL.format();
+  public static final String FORMAT = ArtifactKind.CTGAN_MODEL.format();
 
   /** The directory layout this library writes and reads. */
   public static final int FORMAT_VERSION = 2;

@@ -5,22 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.shifter.api.MetaFeatureProvider;
 import dev.shifter.cli.fixtures.ClashProviderA;
 import dev.shifter.cli.fixtures.ClashProviderB;
-import dev.shifter.commons.Sha256;
 import dev.shifter.shift.fixtures.MlpModels;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
-import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,14 +36,7 @@ class BadInputCommandTest {
   /** A CTGAN fitted for one epoch on a small table, and a Shifter trained against a test MLP model. */
   @BeforeAll
   static void fitOnce() throws IOException {
-    Random random = new Random(11);
-    StringBuilder csv = new StringBuilder("age,job,hours\n");
-    for (int i = 0; i < 200; i++) {
-      String job = i % 7 == 0 ? "?" : String.valueOf("abc".charAt(random.nextInt(3)));
-      csv.append(String.format(Locale.ROOT, "%.2f,%s,%.1f%n", 20 + 40 * random.nextDouble(), job,
-          30 + 10 * random.nextGaussian()));
-    }
-    data = Files.writeString(dir.resolve("train.csv"), csv.toString(), StandardCharsets.UTF_8);
+    data = BadInputFixtures.smallTable(dir.resolve("train.csv"), 200, 11);
     model = dir.resolve("model");
     CliRun fit = CliRun.of("fit", "--data", data.toString(), "--out", model.toString(), "--epochs", "1",
         "--batch-size", "50", "--seed", "1", "--progress", "none");
@@ -69,7 +56,7 @@ class BadInputCommandTest {
 
   @Test
   void trainRefusesToWriteItsShifterOverTheModelItTrainsOn() throws IOException {
-    Map<String, String> before = contents(model);
+    Map<String, String> before = BadInputFixtures.contents(model);
     Path target = Files.writeString(dir.resolve("t1.json"), "{\"mean\": {\"age\": 45}}");
 
     CliRun run = CliRun.of("train", "--model", model.toString(), "--target", target.toString(), "--out",
@@ -78,12 +65,12 @@ class BadInputCommandTest {
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
     assertThat(run.err()).contains("holds a CTGAN model directory").contains("not a Shifter directory")
         .contains("was not replaced");
-    assertThat(contents(model)).isEqualTo(before);
+    assertThat(BadInputFixtures.contents(model)).isEqualTo(before);
   }
 
   @Test
   void fitRefusesToWriteItsModelOverAShifterBeforeTraining() throws IOException {
-    Map<String, String> before = contents(shifter);
+    Map<String, String> before = BadInputFixtures.contents(shifter);
 
     CliRun run = CliRun.of("fit", "--data", data.toString(), "--out", shifter.toString(), "--epochs", "1",
         "--batch-size", "50", "--progress", "lines");
@@ -91,7 +78,7 @@ class BadInputCommandTest {
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
     assertThat(run.err()).contains("holds a Shifter directory").contains("not a CTGAN model directory")
         .doesNotContain("epoch 1/1");
-    assertThat(contents(shifter)).isEqualTo(before);
+    assertThat(BadInputFixtures.contents(shifter)).isEqualTo(before);
   }
 
   @Test
@@ -171,11 +158,7 @@ class BadInputCommandTest {
 
   @Test
   void anAllEmptyColumnIsRefusedByFitAndNamedByMetafeatures() throws IOException {
-    StringBuilder csv = new StringBuilder("a,b,c\n");
-    for (int i = 0; i < 60; i++) {
-      csv.append(i).append(",,x").append(i % 3).append('\n');
-    }
-    Path file = Files.writeString(dir.resolve("empty-column.csv"), csv.toString());
+    Path file = BadInputFixtures.tableWithAnEmptyColumn(dir.resolve("empty-column.csv"));
 
     CliRun fit = CliRun.of("fit", "--data", file.toString(), "--out", dir.resolve("m-empty").toString(), "--epochs",
         "1", "--batch-size", "30", "--progress", "none");
@@ -192,11 +175,7 @@ class BadInputCommandTest {
 
   @Test
   void aDeclaredDiscreteEmptyColumnStaysEmptyInEverySample() throws IOException {
-    StringBuilder csv = new StringBuilder("a,b,c\n");
-    for (int i = 0; i < 60; i++) {
-      csv.append(i).append(",,x").append(i % 3).append('\n');
-    }
-    Path file = Files.writeString(dir.resolve("empty-discrete.csv"), csv.toString());
+    Path file = BadInputFixtures.tableWithAnEmptyColumn(dir.resolve("empty-discrete.csv"));
     Path empty = dir.resolve("m-empty-discrete");
     Path out = dir.resolve("empty-sample.csv");
 
@@ -361,22 +340,5 @@ class BadInputCommandTest {
       zip.closeEntry();
     }
     return plugins;
-  }
-
-  /** Every file of a directory (and hidden entries beside it) with its content, to compare before and after. */
-  static Map<String, String> contents(Path directory) throws IOException {
-    Map<String, String> files = new TreeMap<>();
-    try (Stream<Path> tree = Files.walk(directory)) {
-      for (Path file : tree.filter(Files::isRegularFile).toList()) {
-        files.put(directory.relativize(file).toString(), Sha256.of(Files.readAllBytes(file)));
-      }
-    }
-    List<String> hidden = new ArrayList<>();
-    try (Stream<Path> siblings = Files.list(directory.getParent())) {
-      siblings.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("." + directory.getFileName()))
-          .forEach(hidden::add);
-    }
-    files.put("(hidden beside it)", String.join(",", hidden));
-    return files;
   }
 }

@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.shifter.api.testing.Unprivileged;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -42,13 +39,7 @@ class BadInputIT {
   /** A small table, a CTGAN fitted on it and a Shifter trained against that CTGAN, through the launcher. */
   @BeforeAll
   static void fitAndTrain() throws Exception {
-    Random random = new Random(5);
-    StringBuilder csv = new StringBuilder("age,job,hours\n");
-    for (int i = 0; i < 300; i++) {
-      csv.append(String.format(Locale.ROOT, "%d,%s,%.1f%n", 18 + random.nextInt(50), "abc?".charAt(random.nextInt(4)),
-          30 + 10 * random.nextGaussian()));
-    }
-    data = Files.writeString(dir.resolve("train.csv"), csv.toString(), StandardCharsets.UTF_8);
+    data = BadInputFixtures.smallTable(dir.resolve("train.csv"), 300, 5);
     model = dir.resolve("model");
     Run fit = run(List.of("fit", "--data", data.toString(), "--out", model.toString(), "--epochs", "1",
         "--batch-size", "100", "--seed", "1", "--progress", "none"));
@@ -71,7 +62,7 @@ class BadInputIT {
 
   @Test
   void trainWithItsOutputAtTheModelRefusesAndTheModelSurvives() throws Exception {
-    Map<String, String> before = BadInputCommandTest.contents(model);
+    Map<String, String> before = BadInputFixtures.contents(model);
     Path target = Files.writeString(dir.resolve("t-loss.json"), "{\"mean\": {\"age\": 40}}");
 
     Run train = run(List.of("train", "--model", model.toString(), "--target", target.toString(), "--out",
@@ -81,7 +72,7 @@ class BadInputIT {
 
     assertThat(train.exit()).as(train.output()).isEqualTo(3);
     assertThat(train.output()).contains("holds a CTGAN model directory").contains("was not replaced");
-    assertThat(BadInputCommandTest.contents(model)).isEqualTo(before);
+    assertThat(BadInputFixtures.contents(model)).isEqualTo(before);
     assertThat(sample.exit()).as(sample.output()).isZero();
   }
 
@@ -89,7 +80,7 @@ class BadInputIT {
   void aReadOnlyModelIsRefusedBeforeTrainingAndLeftExactlyAsItWas() throws Exception {
     List<String> unprivileged = Unprivileged.prefix();
     Path locked = copyOf(model, "locked-model");
-    Map<String, String> before = BadInputCommandTest.contents(locked);
+    Map<String, String> before = BadInputFixtures.contents(locked);
     Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
 
     Run fit = run(unprivileged, List.of("fit", "--data", data.toString(), "--out", locked.toString(), "--epochs",
@@ -99,14 +90,14 @@ class BadInputIT {
     assertThat(fit.output()).contains("cannot be replaced: it is not writable (permission denied)")
         .doesNotContain("epoch 1/3");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(locked))).isEqualTo("r-xr-xr-x");
-    assertThat(BadInputCommandTest.contents(locked)).isEqualTo(before);
+    assertThat(BadInputFixtures.contents(locked)).isEqualTo(before);
   }
 
   @Test
   void aReadOnlyShifterAndAnEmptyReadOnlyFolderAreRefusedByTrain() throws Exception {
     List<String> unprivileged = Unprivileged.prefix();
     Path locked = copyOf(shifter, "locked-shifter");
-    Map<String, String> before = BadInputCommandTest.contents(locked);
+    Map<String, String> before = BadInputFixtures.contents(locked);
     Path empty = Files.createDirectory(dir.resolve("locked-empty"));
     Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
     Files.setPosixFilePermissions(empty, PosixFilePermissions.fromString("r-xr-xr-x"));
@@ -119,7 +110,7 @@ class BadInputIT {
 
     assertThat(intoShifter.exit()).as(intoShifter.output()).isEqualTo(3);
     assertThat(intoShifter.output()).contains("not writable");
-    assertThat(BadInputCommandTest.contents(locked)).isEqualTo(before);
+    assertThat(BadInputFixtures.contents(locked)).isEqualTo(before);
     assertThat(intoEmpty.exit()).as(intoEmpty.output()).isEqualTo(3);
     try (Stream<Path> entries = Files.list(empty)) {
       assertThat(entries).isEmpty();

@@ -97,13 +97,7 @@ class RoundTripTest {
     Path batched = dir.resolve("batched.csv");
     try (Table original = sample()) {
       Tables.write(original, whole);
-      try (TableWriter writer = Tables.openWriter(batched);
-          Table first = original.takeRows(allocator, new int[] {0, 1, 2, 3});
-          Table rest = original.takeRows(allocator, new int[] {4, 5, 6, 7, 8, 9, 10})) {
-        writer.write(first);
-        writer.write(rest);
-        writer.commit();
-      }
+      writeInTwoBatches(original, batched);
     }
     assertThat(Files.readAllBytes(batched)).isEqualTo(Files.readAllBytes(whole));
   }
@@ -112,16 +106,20 @@ class RoundTripTest {
   void anArrowFileWrittenInBatchesReadsBackAsTheWholeTable() {
     Path batched = dir.resolve("batched.arrow");
     try (Table original = sample()) {
-      try (TableWriter writer = Tables.openWriter(batched);
-          Table first = original.takeRows(allocator, new int[] {0, 1, 2, 3});
-          Table rest = original.takeRows(allocator, new int[] {4, 5, 6, 7, 8, 9, 10})) {
-        writer.write(first);
-        writer.write(rest);
-        writer.commit();
-      }
+      writeInTwoBatches(original, batched);
       try (Table back = Tables.read(batched, allocator)) {
         assertSameTable(back, original);
       }
+    }
+  }
+
+  private void writeInTwoBatches(Table table, Path file) {
+    try (TableWriter writer = Tables.openWriter(file);
+        Table first = table.takeRows(allocator, new int[] {0, 1, 2, 3});
+        Table rest = table.takeRows(allocator, new int[] {4, 5, 6, 7, 8, 9, 10})) {
+      writer.write(first);
+      writer.write(rest);
+      writer.commit();
     }
   }
 

@@ -2,6 +2,7 @@ package dev.shifter.api;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import java.util.Collections;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 
@@ -37,6 +38,18 @@ public interface GeneratorAdapter extends AutoCloseable {
    * @return the continuous column names
    */
   List<String> continuousColumns();
+
+  /**
+   * Returns, for each of {@link #continuousColumns()}, the smallest and largest value the generator
+   * makes there. The default says the columns are unbounded; a generator that clips its values (a CTGAN
+   * keeps each column within the range it was fitted on) should say so, so that out-of-reach targets are
+   * refused before training and rows piling at a bound are noticed.
+   *
+   * @return one entry per continuous column, in order
+   */
+  default List<ValueBounds> continuousBounds() {
+    return Collections.nCopies(continuousColumns().size(), ValueBounds.UNBOUNDED);
+  }
 
   /**
    * Draws conditional vectors from the training data's own category frequencies, with no gradient.

@@ -161,6 +161,7 @@ final class TrainCommand implements Callable<Integer> {
           TargetReportText.printTable(summary.evaluation(), spec.commandLine().getOut());
           diagnostics.note(String.format(Locale.ROOT, "wrote the Shifter to %s: %d steps in %.1f s (%.1f steps/s), %s.",
               outDir, summary.steps(), summary.seconds(), summary.stepsPerSecond(), reason(summary.stopReason())));
+          BoundPiles.warn(summary, diagnostics);
           if (summary.keptAnEarlierStep()) {
             diagnostics.note(String.format(Locale.ROOT, "the Shifter keeps the weights of step %d, whose evaluation "
                 + "was the best; the last step's was worse.", summary.keptStep()));

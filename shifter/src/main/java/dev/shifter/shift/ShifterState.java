@@ -8,6 +8,7 @@ import dev.shifter.api.ContinuousMatrix;
 import dev.shifter.api.GeneratorAdapter;
 import dev.shifter.api.InvalidInputException;
 import dev.shifter.api.Table;
+import dev.shifter.api.ValueBounds;
 import dev.shifter.shift.internal.Calibration;
 import dev.shifter.shift.internal.Constants;
 import dev.shifter.shift.internal.ResolvedTargets;
@@ -120,6 +121,58 @@ final class ShifterState implements AutoCloseable {
       NDArray x = adapter.generateDifferentiable(shifted, cond);
       return toDoubles(resolved.values(x).toFloatArray());
     }
+  }
+
+  /**
+   * Finds the entries whose columns have more shifted than unshifted rows at a bound, by more than
+   * {@link BoundPile#THRESHOLD} of the rows, on a batch drawn with the given engine seed.
+   */
+  List<BoundPile> boundPiles(double[] target, int rows, int engineSeed) {
+    List<ValueBounds> bounds = adapter.continuousBounds();
+    int d = adapter.continuousColumns().size();
+    float[] shiftedValues;
+    float[] plainValues;
+    try (NDManager scope = manager.newSubManager()) {
+      Engine.getInstance().setRandomSeed(engineSeed);
+      NDArray z = scope.randomNormal(new Shape(rows, adapter.latentDim()));
+      NDArray cond = adapter.sampleCondVec(scope, rows);
+      NDArray shifted = shift(z, target, false);
+      int decodeSeed = Seeds.fold(Seeds.derive(engineSeed, 1));
+      Engine.getInstance().setRandomSeed(decodeSeed);
+      shiftedValues = adapter.generateDifferentiable(shifted, cond).toFloatArray();
+      Engine.getInstance().setRandomSeed(decodeSeed);
+      plainValues = adapter.generateDifferentiable(z, cond).toFloatArray();
+    }
+    List<BoundPile> piles = new ArrayList<>();
+    for (int i = 0; i < targets.entries().size(); i++) {
+      for (int column : resolved.columnsOf(i)) {
+        ValueBounds bound = bounds.get(column);
+        if (!bound.isBounded()) {
+          continue;
+        }
+        for (boolean atMaximum : new boolean[] {false, true}) {
+          float edge = (float) (atMaximum ? bound.max() : bound.min());
+          double shiftedShare = shareAt(shiftedValues, column, d, edge, atMaximum);
+          double plainShare = shareAt(plainValues, column, d, edge, atMaximum);
+          if (shiftedShare - plainShare > BoundPile.THRESHOLD) {
+            piles.add(new BoundPile(targets.entries().get(i).label(), adapter.continuousColumns().get(column),
+                atMaximum ? bound.max() : bound.min(), atMaximum, shiftedShare, plainShare));
+          }
+        }
+      }
+    }
+    return piles;
+  }
+
+  /** The share of rows of column {@code c} (of {@code d}) at or beyond {@code edge}. */
+  private static double shareAt(float[] values, int c, int d, float edge, boolean atMaximum) {
+    int rows = values.length / d;
+    int count = 0;
+    for (int r = 0; r < rows; r++) {
+      float v = values[r * d + c];
+      count += (atMaximum ? v >= edge : v <= edge) ? 1 : 0;
+    }
+    return rows == 0 ? 0 : (double) count / rows;
   }
 
   /** Builds the report of measured values against targets. */

@@ -421,7 +421,8 @@ public final class ShifterTrainer {
         ShifterFiles.requireWritable(output);
       }
       MetaFeatureRegistry features = registry != null ? registry : MetaFeatureRegistry.loadInstalled();
-      ResolvedTargets resolved = TargetResolver.resolve(targets.specs(), features, adapter.continuousColumns());
+      ResolvedTargets resolved = TargetResolver.resolve(targets.specs(), features, adapter.continuousColumns(),
+          adapter.continuousBounds());
       return new ShifterTrainer(this, adapter, targets, features, resolved);
     }
   }

@@ -1,7 +1,9 @@
 package dev.shifter.shift;
 
+import dev.shifter.api.GeneratorAdapter;
 import dev.shifter.api.InvalidInputException;
 import dev.shifter.api.MetaFeatureRegistry;
+import dev.shifter.api.ValueBounds;
 import dev.shifter.shift.internal.TargetJson;
 import dev.shifter.shift.internal.TargetResolver;
 import dev.shifter.shift.internal.TargetSpec;
@@ -10,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -207,15 +210,30 @@ public final class Targets {
   /**
    * Checks the targets against the meta-features and the generator's continuous columns: every feature
    * is installed, every column exists, pairs are in column order, scalar features are keyed
-   * {@code "value"}, and each value is possible ({@code cor} in [0, 1]; {@code sd}, {@code var},
-   * {@code iq_range}, {@code cov} and {@code gaussian_mi} not negative).
+   * {@code "value"}, and each value lies in its feature's {@link dev.shifter.api.FeatureDomain}
+   * ({@code cor} in [0, 1]; {@code sd}, {@code var}, {@code cov} not negative). Column-relative
+   * domains are not checked: {@link #validate(MetaFeatureRegistry, GeneratorAdapter)} knows the bounds.
    *
    * @param registry the installed meta-features
    * @param continuousColumns the generator's continuous columns, in order
    * @throws InvalidInputException listing every problem, each with its fix
    */
   public void validate(MetaFeatureRegistry registry, List<String> continuousColumns) {
-    TargetResolver.resolve(specs(), registry, continuousColumns);
+    TargetResolver.resolve(specs(), registry, continuousColumns,
+        Collections.nCopies(continuousColumns.size(), ValueBounds.UNBOUNDED));
+  }
+
+  /**
+   * Checks the targets against the meta-features and a generator: as
+   * {@link #validate(MetaFeatureRegistry, List)}, and also that a target of a column-relative domain
+   * (a mean, a median, a standard deviation) lies within what the generator can make in that column.
+   *
+   * @param registry the installed meta-features
+   * @param generator the generator, for its continuous columns and their bounds
+   * @throws InvalidInputException listing every problem, each with its fix
+   */
+  public void validate(MetaFeatureRegistry registry, GeneratorAdapter generator) {
+    TargetResolver.resolve(specs(), registry, generator.continuousColumns(), generator.continuousBounds());
   }
 
   /**

@@ -137,7 +137,8 @@ public final class TrainedShifter implements AutoCloseable {
     checkModel(dir, manifest, adapter, model);
     ShifterConfig config = ManifestMapping.config(manifest, source);
     Targets targets = ManifestMapping.targets(manifest, source);
-    ResolvedTargets resolved = TargetResolver.resolve(targets.specs(), registry, adapter.continuousColumns());
+    ResolvedTargets resolved = TargetResolver.resolve(targets.specs(), registry, adapter.continuousColumns(),
+        adapter.continuousBounds());
     Calibration calibration = manifest.calibration();
     if (calibration.scale().size() != resolved.size() || calibration.unshifted().size() != resolved.size()
         || calibration.noise().size() != resolved.size()) {

@@ -115,8 +115,9 @@ final class TrainingRun {
     double[] reached = state.reached(target, rows, Seeds.fold(Seeds.derive(config.seed(), FINAL_EVALUATION)));
     double[] unshifted = state.calibration.unshifted().stream().mapToDouble(Double::doubleValue).toArray();
     List<TargetReport> report = state.report(target, reached, unshifted, rows);
+    List<BoundPile> piles = state.boundPiles(target, rows, Seeds.fold(Seeds.derive(config.seed(), FINAL_EVALUATION)));
     return new TrainingSummary(step, reason, (System.nanoTime() - startNanos) / 1e9, step - firstStep, report,
-        keptStep);
+        keptStep, piles);
   }
 
   private void rememberIfBest(int step) {

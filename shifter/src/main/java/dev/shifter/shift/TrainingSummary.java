@@ -14,13 +14,16 @@ import java.util.List;
  * @param keptStep the step whose parameters the Shifter holds: {@code steps}, or, when the run reached
  *     its step limit without converging and an earlier evaluation was better than the last, that
  *     evaluation's step (0 in Shifters saved before this was recorded: read it as {@code steps})
+ * @param piles the entries approached by piling rows at a column's bound, measured at the final
+ *     evaluation (empty in Shifters saved before this was recorded)
  */
 public record TrainingSummary(int steps, StopReason stopReason, double seconds, int stepsThisRun,
-    List<TargetReport> evaluation, int keptStep) {
+    List<TargetReport> evaluation, int keptStep, List<BoundPile> piles) {
 
-  /** Copies the evaluation. */
+  /** Copies the lists; a missing list of piles (an older Shifter directory) is empty. */
   public TrainingSummary {
     evaluation = List.copyOf(evaluation);
+    piles = piles == null ? List.of() : List.copyOf(piles);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.shifter.shift;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.engine.Engine;
@@ -8,6 +9,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.shifter.api.GeneratorAdapter;
+import dev.shifter.api.InvalidInputException;
 import dev.shifter.api.MetaFeatureRegistry;
 import dev.shifter.api.RealismCritic;
 import dev.shifter.api.Table;
@@ -83,9 +85,9 @@ class CtganIntegrationTest {
       List<StepReport> reports = new ArrayList<>();
       double target;
       try (TrainedShifter shifter = ShifterTrainer.builder().setAdapter(adapter)
-          .setTargets(Targets.of(TargetEntry.fixed("mean", "x", 0))).optConfig(config.toBuilder().optSteps(1).build())
+          .setTargets(Targets.of(TargetEntry.fixed("mean", "x", 50))).optConfig(config.toBuilder().optSteps(1).build())
           .optRegistry(REGISTRY).build().train()) {
-        target = Math.round(shifter.unshiftedValues().get(0) * 1.1);
+        target = Math.round(shifter.unshiftedValues().get(0) * 0.9);
       }
       try (TrainedShifter shifter = ShifterTrainer.builder().setAdapter(adapter)
           .setTargets(Targets.of(TargetEntry.fixed("mean", "x", target))).optConfig(config).optRegistry(REGISTRY)
@@ -108,13 +110,13 @@ class CtganIntegrationTest {
     try (CtganModel model = CtganModel.load(modelDir)) {
       ShifterConfig config = ShifterConfig.builder().optSteps(600).optTrainSamples(500).optEvalSamples(2000)
           .optEvalEvery(25).optSeed(4).build();
-      Targets probe = Targets.of(TargetEntry.fixed("mean", "x", 0));
+      Targets probe = Targets.of(TargetEntry.fixed("mean", "x", 50));
       double unshifted;
       try (TrainedShifter calibrationOnly = ShifterTrainer.builder().setAdapter(model.adapter()).setTargets(probe)
           .optConfig(config.toBuilder().optSteps(1).build()).optRegistry(REGISTRY).build().train()) {
         unshifted = calibrationOnly.unshiftedValues().get(0);
       }
-      target = Math.round(unshifted * 1.1);
+      target = Math.round(unshifted * 0.9);
       try (TrainedShifter shifter = ShifterTrainer.builder().setAdapter(model.adapter())
           .optModel(ModelReference.of(modelDir)).setTargets(Targets.of(TargetEntry.fixed("mean", "x", target)))
           .optConfig(config).optRegistry(REGISTRY).optOutputDirectory(shifterDir).build().train()) {
@@ -135,6 +137,57 @@ class CtganIntegrationTest {
       assertThat(report.reached()).isCloseTo(target, within(0.05 * target));
       assertThat(report.unshifted()).isNotCloseTo(target, within(0.05 * target));
       assertThat(shifted.table().columnNames()).containsExactly("x", "g", "y");
+    }
+  }
+
+  @Test
+  void aMeanBeyondTheColumnsFittedRangeIsRefusedAsOutOfReachBeforeTraining() {
+    try (CtganModel model = CtganModel.load(modelDir)) {
+      GeneratorAdapter adapter = model.adapter();
+      double max = adapter.continuousBounds().get(0).max();
+      Targets beyond = Targets.of(TargetEntry.fixed("mean", "x", max + 1));
+
+      assertThatThrownBy(() -> ShifterTrainer.builder().setAdapter(adapter).setTargets(beyond).optRegistry(REGISTRY)
+          .build())
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("mean[x] = " + (max + 1) + " is out of reach: the model makes x only within [")
+          .hasMessageContaining("Choose a target inside it");
+      assertThatThrownBy(() -> ShifterTrainer.builder().setAdapter(adapter)
+          .setTargets(Targets.of(TargetEntry.fixed("sd", "x", 2 * adapter.continuousBounds().get(0).width())))
+          .optRegistry(REGISTRY).build())
+          .hasMessageContaining("sd[x]").hasMessageContaining("is out of reach");
+    }
+  }
+
+  @Test
+  void aMeanThatNeedsMassBeyondTheBoundIsReportedAsAPileAtTheBoundAndAPlausibleOneIsNot() {
+    try (CtganModel model = CtganModel.load(modelDir)) {
+      GeneratorAdapter adapter = model.adapter();
+      double max = adapter.continuousBounds().get(0).max();
+      ShifterConfig config = ShifterConfig.builder().optSteps(400).optTrainSamples(500).optEvalSamples(4000)
+          .optEvalEvery(50).optLambdaX(0.01).optLearningRate(0.003).optSeed(3).build();
+      List<BoundPile> piles;
+      try (TrainedShifter edge = ShifterTrainer.builder().setAdapter(adapter)
+          .setTargets(Targets.of(TargetEntry.fixed("mean", "x", max - 0.5))).optConfig(config).optRegistry(REGISTRY)
+          .build().train()) {
+        piles = edge.summary().orElseThrow().piles();
+      }
+      List<BoundPile> plausible;
+      try (TrainedShifter near = ShifterTrainer.builder().setAdapter(adapter)
+          .setTargets(Targets.of(TargetEntry.fixed("mean", "x", 52)))
+          .optConfig(ShifterConfig.builder().optSteps(400).optTrainSamples(500).optEvalSamples(4000).optSeed(3).build())
+          .optRegistry(REGISTRY)
+          .build().train()) {
+        plausible = near.summary().orElseThrow().piles();
+      }
+
+      assertThat(piles).anySatisfy(pile -> {
+        assertThat(pile.entry()).isEqualTo("mean[x]");
+        assertThat(pile.atMaximum()).isTrue();
+        assertThat(pile.bound()).isEqualTo(max);
+        assertThat(pile.excess()).isGreaterThan(BoundPile.THRESHOLD);
+      });
+      assertThat(plausible).isEmpty();
     }
   }
 }

@@ -8,6 +8,7 @@ import dev.shifter.api.GeneratorAdapter;
 import dev.shifter.api.InvalidInputException;
 import dev.shifter.api.RealismCritic;
 import dev.shifter.api.Table;
+import dev.shifter.api.ValueBounds;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 
@@ -35,6 +36,7 @@ public final class CtganGeneratorAdapter implements GeneratorAdapter, RealismCri
   private final DataTransformer transformer;
   private final CategoryFrequencies frequencies;
   private final List<String> continuous;
+  private final List<ValueBounds> bounds;
 
   /**
    * Creates the adapter.
@@ -53,6 +55,9 @@ public final class CtganGeneratorAdapter implements GeneratorAdapter, RealismCri
     this.transformer = transformer;
     this.frequencies = frequencies;
     this.continuous = transformer.continuousLayouts().stream().map(ContinuousLayout::name).toList();
+    this.bounds = transformer.continuousLayouts().stream()
+        .map(layout -> layout.domain().equals(ValueDomain.UNBOUNDED) ? ValueBounds.UNBOUNDED
+            : new ValueBounds(layout.domain().min(), layout.domain().max())).toList();
   }
 
   @Override
@@ -68,6 +73,12 @@ public final class CtganGeneratorAdapter implements GeneratorAdapter, RealismCri
   @Override
   public List<String> continuousColumns() {
     return continuous;
+  }
+
+  /** Each column's fitted range: decoded values are clipped to it. */
+  @Override
+  public List<ValueBounds> continuousBounds() {
+    return bounds;
   }
 
   @Override

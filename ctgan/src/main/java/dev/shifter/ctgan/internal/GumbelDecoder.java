@@ -20,8 +20,11 @@ import org.jspecify.annotations.Nullable;
  * soft decode {@code sum_k w_k (alpha * 4 sigma_k + mu_k)} with Gumbel-softmax weights
  * {@code w = softmax((logits + g) / tau)} over the same draw ({@code soft + stopGradient(hard - soft)}).
  * The hard value is put in the column's {@link ValueDomain} (clipped to the fitted range, rounded to the
- * fitted decimals) as in the hard decode; being straight-through, clipping and rounding change the
- * forward value only, so the gradient still says which way the value would move.
+ * fitted decimals) as in the hard decode. Rounding is straight-through (it moves a value by less than
+ * one unit of its last decimal, so the gradient of the unrounded value is the honest one). Clipping is
+ * not: where the hard value lies beyond the range, the output is the bound and stays there under a small
+ * change, so its gradient is zero, as that of the clipped value is; an optimiser is not steered by a
+ * value that does not exist in the output.
  *
  * <p>The "missing" slot of a continuous column that had missing values takes no part in the
  * differentiable decode: its draw is made among the real modes only, so a row whose hard draw is
@@ -210,9 +213,19 @@ public final class GumbelDecoder {
         .add(manager.create(means, new Shape(1, columns, maxModes)));
     NDArray weights = modes.mul(EngineScalars.of(modes, 1.0 / tau)).softmax(2);
     NDArray drawn = modes.eq(modes.max(new int[] {2}, true)).toType(DataType.FLOAT32, false);
-    NDArray soft = weights.mul(values).sum(new int[] {2});
-    NDArray hard = inDomain(drawn.mul(values.stopGradient()).sum(new int[] {2}));
+    NDArray raw = drawn.mul(values.stopGradient()).sum(new int[] {2});
+    NDArray soft = weights.mul(values).sum(new int[] {2}).mul(withinRange(raw));
+    NDArray hard = inDomain(raw);
     return soft.add(hard.sub(soft).stopGradient());
+  }
+
+  /** 1 where the unclipped hard value lies inside its column's range (bounds included), else 0; no graph. */
+  private NDArray withinRange(NDArray raw) {
+    NDManager manager = raw.getManager();
+    Shape row = new Shape(1, columns);
+    NDArray low = manager.create(lows, row);
+    NDArray high = manager.create(highs, row);
+    return raw.gte(low).logicalAnd(raw.lte(high)).toType(DataType.FLOAT32, false);
   }
 
   /** Clips each column of {@code n x columns} values to its range, then rounds it to its decimals. */

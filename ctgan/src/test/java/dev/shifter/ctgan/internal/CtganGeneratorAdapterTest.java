@@ -176,6 +176,49 @@ class CtganGeneratorAdapterTest {
   }
 
   @Test
+  void aValueClippedAtItsColumnsBoundHasNoGradientAndAValueInsideHasOne() {
+    int n = 20_000;
+    try (NDManager step = manager.newSubManager()) {
+      Engine.getInstance().setRandomSeed(8);
+      NDArray z = step.randomNormal(0f, 1f, new Shape(n, 8), DataType.FLOAT32);
+      NDArray cond = adapter.sampleCondVec(step, n);
+      z.setRequiresGradient(true);
+      float[] w;
+      float[] gradient;
+      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+        NDArray out = adapter.generateDifferentiable(z, cond);
+        w = out.get(":, 1").toFloatArray();
+        collector.backward(out.get(":, 1").sum());
+      }
+      gradient = z.getGradient().abs().sum(new int[] {1}).toFloatArray();
+      float low = Float.POSITIVE_INFINITY;
+      float high = Float.NEGATIVE_INFINITY;
+      try (Table data = table(allocator)) {
+        for (int i = 0; i < ROWS; i++) {
+          Double value = data.continuousValue("w", i);
+          if (value != null) {
+            low = Math.min(low, value.floatValue());
+            high = Math.max(high, value.floatValue());
+          }
+        }
+      }
+      int clipped = 0;
+      int inside = 0;
+      for (int i = 0; i < n; i++) {
+        if (w[i] == low || w[i] == high) {
+          clipped++;
+          assertThat(gradient[i]).as("row %d, clipped to %s", i, w[i]).isZero();
+        } else {
+          inside++;
+          assertThat(gradient[i]).as("row %d, inside the range at %s", i, w[i]).isPositive();
+        }
+      }
+      assertThat(clipped).as("rows the generator put beyond w's range").isPositive();
+      assertThat(inside).isGreaterThan(n / 2);
+    }
+  }
+
+  @Test
   void theGeneratorRunsInInferenceModeSoARowDoesNotDependOnItsBatch() {
     try (NDManager step = manager.newSubManager()) {
       NDArray z = step.randomNormal(0f, 1f, new Shape(64, 8), DataType.FLOAT32);

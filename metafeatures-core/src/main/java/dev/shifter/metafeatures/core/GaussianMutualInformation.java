@@ -2,6 +2,7 @@ package dev.shifter.metafeatures.core;
 
 import ai.djl.ndarray.NDArray;
 import dev.shifter.api.Arity;
+import dev.shifter.api.FeatureDomain;
 import dev.shifter.api.MetaFeature;
 import dev.shifter.metafeatures.core.internal.ColumnStatistics;
 
@@ -40,6 +41,11 @@ public final class GaussianMutualInformation implements MetaFeature {
   @Override
   public Arity arity() {
     return Arity.PER_PAIR;
+  }
+
+  @Override
+  public FeatureDomain domain() {
+    return FeatureDomain.NON_NEGATIVE;
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.shifter.metafeatures.core;
 
 import ai.djl.ndarray.NDArray;
 import dev.shifter.api.Arity;
+import dev.shifter.api.FeatureDomain;
 import dev.shifter.api.MetaFeature;
 import dev.shifter.metafeatures.core.internal.ColumnStatistics;
 
@@ -32,6 +33,11 @@ public final class Mean implements MetaFeature {
   @Override
   public Arity arity() {
     return Arity.PER_COLUMN;
+  }
+
+  @Override
+  public FeatureDomain domain() {
+    return FeatureDomain.WITHIN_COLUMN_RANGE;
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.shifter.metafeatures.core;
 
 import ai.djl.ndarray.NDArray;
 import dev.shifter.api.Arity;
+import dev.shifter.api.FeatureDomain;
 import dev.shifter.api.MetaFeature;
 import dev.shifter.metafeatures.core.internal.ColumnStatistics;
 
@@ -37,6 +38,11 @@ public final class StandardDeviation implements MetaFeature {
   @Override
   public Arity arity() {
     return Arity.PER_COLUMN;
+  }
+
+  @Override
+  public FeatureDomain domain() {
+    return FeatureDomain.WITHIN_COLUMN_WIDTH;
   }
 
   @Override

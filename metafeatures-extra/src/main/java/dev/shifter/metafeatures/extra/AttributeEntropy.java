@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import dev.shifter.api.Arity;
+import dev.shifter.api.FeatureDomain;
 import dev.shifter.api.MetaFeature;
 import dev.shifter.metafeatures.extra.internal.FeatureScope;
 import dev.shifter.metafeatures.extra.internal.NdOps;
@@ -115,6 +116,11 @@ public final class AttributeEntropy implements MetaFeature {
   @Override
   public Arity arity() {
     return Arity.PER_COLUMN;
+  }
+
+  @Override
+  public FeatureDomain domain() {
+    return FeatureDomain.NON_NEGATIVE;
   }
 
   @Override

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import dev.shifter.api.Arity;
+import dev.shifter.api.FeatureDomain;
 import dev.shifter.api.MetaFeature;
 import dev.shifter.metafeatures.extra.internal.FeatureScope;
 import dev.shifter.metafeatures.extra.internal.NdOps;
@@ -78,6 +79,11 @@ public final class CorrelatedPairFraction implements MetaFeature {
   @Override
   public Arity arity() {
     return Arity.SCALAR;
+  }
+
+  @Override
+  public FeatureDomain domain() {
+    return FeatureDomain.UNIT_INTERVAL;
   }
 
   @Override

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.shifter.api.Arity;
+import dev.shifter.api.FeatureDomain;
 import dev.shifter.api.MetaFeature;
 import dev.shifter.metafeatures.extra.internal.FeatureScope;
 import dev.shifter.metafeatures.extra.internal.NdOps;
@@ -54,6 +55,11 @@ public final class CovarianceEigenvalues implements MetaFeature {
   @Override
   public Arity arity() {
     return Arity.PER_COLUMN;
+  }
+
+  @Override
+  public FeatureDomain domain() {
+    return FeatureDomain.NON_NEGATIVE;
   }
 
   @Override

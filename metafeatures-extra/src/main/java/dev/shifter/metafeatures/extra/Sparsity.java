@@ -3,6 +3,7 @@ package dev.shifter.metafeatures.extra;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import dev.shifter.api.Arity;
+import dev.shifter.api.FeatureDomain;
 import dev.shifter.api.MetaFeature;
 import dev.shifter.metafeatures.extra.internal.FeatureScope;
 import dev.shifter.metafeatures.extra.internal.NdOps;
@@ -76,6 +77,11 @@ public final class Sparsity implements MetaFeature {
   @Override
   public Arity arity() {
     return Arity.PER_COLUMN;
+  }
+
+  @Override
+  public FeatureDomain domain() {
+    return FeatureDomain.UNIT_INTERVAL;
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.shifter.metafeatures.extra;
 
 import ai.djl.ndarray.NDArray;
 import dev.shifter.api.Arity;
+import dev.shifter.api.FeatureDomain;
 import dev.shifter.api.MetaFeature;
 import dev.shifter.metafeatures.extra.internal.FeatureScope;
 import dev.shifter.metafeatures.extra.internal.NdOps;
@@ -36,6 +37,11 @@ public final class TrimmedMean implements MetaFeature {
   @Override
   public Arity arity() {
     return Arity.PER_COLUMN;
+  }
+
+  @Override
+  public FeatureDomain domain() {
+    return FeatureDomain.WITHIN_COLUMN_RANGE;
   }
 
   @Override

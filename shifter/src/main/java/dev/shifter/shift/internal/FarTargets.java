@@ -16,16 +16,7 @@ public final class FarTargets {
 
   private FarTargets() {}
 
-  /** Prints a number with {@code digits} significant digits and no trailing zeros: 1e+30, 39.2361, 0.05. */
-  static String compact(double value, int digits) {
-    String text = String.format(Locale.ROOT, "%." + digits + "g", value);
-    int exponent = text.indexOf('e');
-    String mantissa = exponent < 0 ? text : text.substring(0, exponent);
-    if (mantissa.contains(".")) {
-      mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
-    }
-    return exponent < 0 ? mantissa : mantissa + text.substring(exponent);
-  }
+
 
   /**
    * Describes every far entry.
@@ -48,8 +39,8 @@ public final class FarTargets {
       if (widths > NOISE_WIDTHS) {
         warnings.add(String.format(Locale.ROOT, "the target %s = %s is far beyond what the model makes: unshifted "
             + "%s, with a sampling noise of %s at %d rows, so %s noise widths away. Training will distort the table "
-            + "and may still miss it; check the value and its unit.", labels.get(i), compact(farthest, 6),
-            compact(unshifted, 6), compact(noise, 3), rows, compact(widths, 3)));
+            + "and may still miss it; check the value and its unit.", labels.get(i), Numbers.compact(farthest, 6),
+            Numbers.compact(unshifted, 6), Numbers.compact(noise, 3), rows, Numbers.compact(widths, 3)));
       }
     }
     return warnings;

@@ -3,8 +3,11 @@ package dev.shifter.shift.internal;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.shifter.api.Arity;
 import dev.shifter.api.RegisteredMetaFeature;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Targets mapped to the meta-features that compute them: {@link #values} gives the targeted entries
@@ -46,6 +49,28 @@ public final class ResolvedTargets {
    */
   public List<RegisteredMetaFeature> features() {
     return groups.stream().map(FeatureGroup::feature).toList();
+  }
+
+  /**
+   * Returns the columns an entry is computed on: its column, its pair, or every column for a
+   * whole-table feature.
+   *
+   * @param entry the entry's index
+   * @return indices into {@link #columns()}
+   */
+  public int[] columnsOf(int entry) {
+    String key = entries.get(entry).key();
+    List<Integer> named = new ArrayList<>();
+    for (String part : key.split(Arity.PAIR_SEPARATOR, -1)) {
+      int index = columns.indexOf(part);
+      if (index >= 0) {
+        named.add(index);
+      }
+    }
+    if (named.isEmpty()) {
+      return IntStream.range(0, columns.size()).toArray();
+    }
+    return named.stream().mapToInt(Integer::intValue).toArray();
   }
 
   /**

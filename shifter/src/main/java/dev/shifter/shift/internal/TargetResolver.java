@@ -1,9 +1,12 @@
 package dev.shifter.shift.internal;
 
 import dev.shifter.api.Arity;
+import dev.shifter.api.FeatureDomain;
 import dev.shifter.api.InvalidInputException;
+import dev.shifter.api.MetaFeature;
 import dev.shifter.api.MetaFeatureRegistry;
 import dev.shifter.api.RegisteredMetaFeature;
+import dev.shifter.api.ValueBounds;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -19,9 +22,6 @@ import org.jspecify.annotations.Nullable;
  * each entry to the feature and output index that compute it.
  */
 public final class TargetResolver {
-  /** Features whose value is never negative. */
-  private static final Set<String> NON_NEGATIVE = Set.of("sd", "var", "iq_range", "cov", "gaussian_mi");
-  private static final String COR = "cor";
 
   private TargetResolver() {}
 
@@ -31,10 +31,14 @@ public final class TargetResolver {
    * @param entries the target entries
    * @param registry the installed meta-features
    * @param columns the generator's continuous columns, in order
+   * @param bounds the generator's bounds of each column ({@link ValueBounds#UNBOUNDED} when unknown)
    * @return the resolved targets
-   * @throws InvalidInputException listing every problem, one per line, each with its fix
+   * @throws InvalidInputException listing every problem, one per line, each with its fix: unknown
+   *     features and columns, and values outside the feature's {@link FeatureDomain} (given the column's
+   *     bounds for the column-relative domains)
    */
-  public static ResolvedTargets resolve(List<TargetSpec> entries, MetaFeatureRegistry registry, List<String> columns) {
+  public static ResolvedTargets resolve(List<TargetSpec> entries, MetaFeatureRegistry registry, List<String> columns,
+      List<ValueBounds> bounds) {
     List<String> problems = new ArrayList<>();
     if (columns.isEmpty()) {
       throw new InvalidInputException("The generator has no continuous column, and meta-features are computed on "
@@ -54,7 +58,7 @@ public final class TargetResolver {
       if (entryColumns == null) {
         continue;
       }
-      String domain = domainProblem(entry);
+      String domain = domainProblem(entry, feature.get().feature(), entryColumns, columns, bounds);
       if (domain != null) {
         problems.add(domain);
         continue;
@@ -128,16 +132,45 @@ public final class TargetResolver {
         + String.join(", ", columns) + " (meta-features are computed on continuous columns only).";
   }
 
-  private static @Nullable String domainProblem(TargetSpec entry) {
+  private static @Nullable String domainProblem(TargetSpec entry, MetaFeature feature, int[] entryColumns,
+      List<String> columns, List<ValueBounds> bounds) {
     String shown = entry.isFixed() ? "= " + entry.low() : "in [" + entry.low() + ", " + entry.high() + "]";
-    if (entry.feature().equals(COR) && (entry.low() < 0 || entry.high() > 1)) {
-      return entry.label() + " " + shown + " is impossible: cor is the absolute Pearson correlation |r|, between 0 "
-          + "and 1.";
+    String impossible = entry.label() + " " + shown + " is impossible: " + entry.feature() + " lies "
+        + feature.domain().words() + ".";
+    String negative = entry.label() + " " + shown + " is impossible: " + entry.feature() + " is never negative.";
+    switch (feature.domain()) {
+      case NON_NEGATIVE -> {
+        return entry.low() < 0 ? negative : null;
+      }
+      case UNIT_INTERVAL -> {
+        return entry.low() < 0 || entry.high() > 1 ? impossible : null;
+      }
+      case WITHIN_COLUMN_RANGE, WITHIN_COLUMN_WIDTH -> {
+        if (feature.domain() == FeatureDomain.WITHIN_COLUMN_WIDTH && entry.low() < 0) {
+          return negative;
+        }
+        if (entryColumns.length != 1 || bounds.size() != columns.size()) {
+          return null;
+        }
+        ValueBounds column = bounds.get(entryColumns[0]);
+        boolean width = feature.domain() == FeatureDomain.WITHIN_COLUMN_WIDTH;
+        double low = width ? 0 : column.min();
+        double high = width ? column.width() : column.max();
+        if (entry.low() >= low && entry.high() <= high) {
+          return null;
+        }
+        if (width && entry.low() < 0) {
+          return negative;
+        }
+        return entry.label() + " " + shown + " is out of reach: the model makes " + columns.get(entryColumns[0])
+            + " only within [" + Numbers.compact(column.min()) + ", " + Numbers.compact(column.max()) + "] (the range "
+            + "it was fitted on), and " + entry.feature() + " lies " + feature.domain().words() + (width ? " ("
+            + Numbers.compact(column.width()) + ")" : "") + ". Choose a target inside it.";
+      }
+      default -> {
+        return null;
+      }
     }
-    if (NON_NEGATIVE.contains(entry.feature()) && entry.low() < 0) {
-      return entry.label() + " " + shown + " is impossible: " + entry.feature() + " is never negative.";
-    }
-    return null;
   }
 
   /** Collects the entries of one feature. */

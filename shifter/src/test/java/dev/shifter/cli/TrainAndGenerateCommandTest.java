@@ -173,4 +173,31 @@ class TrainAndGenerateCommandTest {
     assertThat(run.err()).contains("is not a model directory that an installed loader recognises (tried: ", "ctgan",
         "test-mlp");
   }
+
+  @Test
+  void generateWithTheTiltMethodNeedsNoShifterAndReportsTheEffectiveSampleSize() throws Exception {
+    Path target = Files.writeString(dir.resolve("tilt.json"), "{\"mean\": {\"age\": 42}, \"sd\": {\"ratio\": 0.5}}");
+    Path out = dir.resolve("tilted.csv");
+
+    CliRun run = CliRun.of("generate", "--method", "tilt", "--model", model.toString(), "--target", target.toString(),
+        "-n", "2000", "--seed", "2", "--out", out.toString());
+    CliRun fromShifter = CliRun.of("generate", "--method", "tilt", "--shifter", shifter.toString(), "-n", "1000",
+        "--pool-factor", "60", "--out", dir.resolve("tilted-from-shifter.csv").toString());
+    CliRun collapsed = CliRun.of("generate", "--method", "tilt", "--shifter", shifter.toString(), "-n", "1000",
+        "--pool-factor", "5", "--out", dir.resolve("collapsed.csv").toString());
+    CliRun missing = CliRun.of("generate", "--method", "tilt", "--model", model.toString(), "-n", "10", "--out",
+        dir.resolve("never.csv").toString());
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("mean[age]", "sd[ratio]", "yes");
+    assertThat(run.err()).contains("tilt: the weights of the 40,000-row pool have an effective sample size of");
+    assertThat(Files.readAllLines(out)).hasSize(2001);
+    assertThat(fromShifter.exitCode()).as(fromShifter.toString()).isZero();
+    assertThat(fromShifter.out()).contains("mean[age]", "sd[ratio]");
+    assertThat(collapsed.exitCode()).isEqualTo(3);
+    assertThat(collapsed.err()).contains("The weights collapse: the 5,000-row pool has an effective sample size of");
+    assertThat(dir.resolve("collapsed.csv")).doesNotExist();
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.err()).contains("--method tilt needs the targets");
+  }
 }

@@ -55,6 +55,23 @@ class QualityEvaluatorTest {
   }
 
   @Test
+  void theRandomForestCannotTellASampleOfTheSameDistributionButTellsAShiftedOne() {
+    try (Table real = GeneratedTables.draw(allocator, 2000, 0, 1);
+        Table same = GeneratedTables.draw(allocator, 2000, 0, 2);
+        Table shifted = GeneratedTables.draw(allocator, 2000, 1, 3)) {
+      ForestDetection alike = QualityEvaluator.builder().setReal(real).setSynthetic(same).optSeed(4).build()
+          .forestDetection();
+      ForestDetection apart = QualityEvaluator.builder().setReal(real).setSynthetic(shifted).optSeed(4).build()
+          .forestDetection();
+
+      assertThat(alike.foldAucs()).hasSize(QualityEvaluator.FOREST_FOLDS);
+      assertThat(alike.rowsPerTable()).isEqualTo(2000);
+      assertThat(alike.auc()).isBetween(0.4, 0.6);
+      assertThat(apart.auc()).isGreaterThan(0.7);
+    }
+  }
+
+  @Test
   void classifiersTrainedOnRealRowsLearnTheLabelAndOnRandomLabelsDoNot() {
     try (Table real = GeneratedTables.draw(allocator, 3000, 0, 1);
         Table synthetic = GeneratedTables.drawWithRandomLabels(allocator, 3000, 2)) {

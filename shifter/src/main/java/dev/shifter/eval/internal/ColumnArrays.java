@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.VarCharVector;
 import org.jspecify.annotations.Nullable;
@@ -106,6 +107,39 @@ public final class ColumnArrays {
       }
     }
     return new ColumnArrays(first.columns, numbers, labels, rows);
+  }
+
+  /**
+   * Returns a seeded random subset of at most {@code limit} rows, in their original order (all rows
+   * when there are no more).
+   *
+   * @param limit the most rows to keep
+   * @param seed the seed of the choice
+   * @return the subset
+   */
+  public ColumnArrays sample(int limit, long seed) {
+    if (rows <= limit) {
+      return this;
+    }
+    int[] order = new Random(seed).ints(0, rows).distinct().limit(limit).sorted().toArray();
+    double[][] keptNumbers = new double[width()][];
+    @Nullable String[][] keptLabels = new String[width()][];
+    for (int j = 0; j < width(); j++) {
+      if (columns.get(j).kind() == ColumnKind.CONTINUOUS) {
+        keptNumbers[j] = new double[limit];
+        for (int i = 0; i < limit; i++) {
+          keptNumbers[j][i] = numbers[j][order[i]];
+        }
+        keptLabels[j] = NO_LABELS;
+      } else {
+        keptNumbers[j] = NO_NUMBERS;
+        keptLabels[j] = new String[limit];
+        for (int i = 0; i < limit; i++) {
+          keptLabels[j][i] = labels[j][order[i]];
+        }
+      }
+    }
+    return new ColumnArrays(columns, keptNumbers, keptLabels, limit);
   }
 
   /**

@@ -45,6 +45,20 @@ public final class Detection {
    * @return the score and the fold AUCs
    */
   public static Result score(ColumnArrays real, ColumnArrays synthetic, int folds, long seed) {
+    return score(real, synthetic, folds, seed, Learner.LOGISTIC_REGRESSION);
+  }
+
+  /**
+   * Computes the detection score with another classifier.
+   *
+   * @param real the real rows
+   * @param synthetic the synthetic rows, with the same columns; every column is a feature
+   * @param folds the number of cross-validation folds
+   * @param seed the seed of the folds and of the classifier
+   * @param learner the classifier
+   * @return the score and the fold AUCs
+   */
+  public static Result score(ColumnArrays real, ColumnArrays synthetic, int folds, long seed, Learner learner) {
     ColumnArrays data = ColumnArrays.stack(real, synthetic);
     int n = data.rows();
     int[] classes = new int[n];
@@ -69,7 +83,7 @@ public final class Detection {
       }
       List<Example<Label>> trainExamples = encoder.encode(data, train, pick(outputs, train));
       List<Example<Label>> testExamples = encoder.encode(data, test, pick(outputs, test));
-      Learner.Fitted model = Learner.LOGISTIC_REGRESSION.fit(trainExamples, seeds.nextLong());
+      Learner.Fitted model = learner.fit(trainExamples, seeds.nextLong());
       double[] probability = model.probability(testExamples, REAL);
       boolean[] isReal = new boolean[test.length];
       for (int i = 0; i < test.length; i++) {

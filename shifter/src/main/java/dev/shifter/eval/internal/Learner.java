@@ -13,9 +13,11 @@ import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.dtree.CARTClassificationTrainer;
+import org.tribuo.classification.ensemble.FullyWeightedVotingCombiner;
 import org.tribuo.classification.liblinear.LibLinearClassificationTrainer;
 import org.tribuo.classification.liblinear.LinearClassificationType;
 import org.tribuo.classification.liblinear.LinearClassificationType.LinearType;
+import org.tribuo.common.tree.RandomForestTrainer;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /** The classifiers, all from Tribuo, with their fixed settings. */
@@ -42,7 +44,26 @@ public enum Learner {
     Trainer<Label> trainer(long seed) {
       return new CARTClassificationTrainer(TREE_DEPTH, 1.0f, seed);
     }
+  },
+  /**
+   * A random forest: {@value #FOREST_TREES} CART trees (Gini impurity, at most {@value #FOREST_DEPTH}
+   * levels), each on a bootstrap sample and choosing each split among a random
+   * {@value #FOREST_FEATURE_FRACTION} of the features; the trees' leaf distributions are averaged.
+   */
+  RANDOM_FOREST {
+    @Override
+    Trainer<Label> trainer(long seed) {
+      return new RandomForestTrainer<>(new CARTClassificationTrainer(FOREST_DEPTH, FOREST_FEATURE_FRACTION, seed),
+          new FullyWeightedVotingCombiner(), FOREST_TREES, seed);
+    }
   };
+
+  /** The trees of the random forest. */
+  public static final int FOREST_TREES = 50;
+  /** Maximum depth of the forest's trees. */
+  public static final int FOREST_DEPTH = 12;
+  /** The share of the features each split of a forest's tree chooses among. */
+  public static final float FOREST_FEATURE_FRACTION = 0.33f;
 
   /** The inverse L2 penalty of the logistic regression. */
   public static final double LOGISTIC_COST = 1.0;

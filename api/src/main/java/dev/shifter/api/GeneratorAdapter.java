@@ -40,6 +40,16 @@ public interface GeneratorAdapter extends AutoCloseable {
   List<String> continuousColumns();
 
   /**
+   * Returns the one-hot blocks of the categorical columns in {@link #generateEncoded}'s output, so that
+   * a regularizer can compare their category shares. The default returns none (unknown layout).
+   *
+   * @return the blocks, in column order
+   */
+  default List<EncodedBlock> categoricalBlocks() {
+    return List.of();
+  }
+
+  /**
    * Returns, for each of {@link #continuousColumns()}, the smallest and largest value the generator
    * makes there. The default says the columns are unbounded; a generator that clips its values (a CTGAN
    * keeps each column within the range it was fitted on) should say so, so that out-of-reach targets are

@@ -2,6 +2,7 @@ package dev.shifter.api;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import java.util.List;
 
 /**
  * What one Shifter training step has produced, handed to every {@link Regularizer}.
@@ -17,6 +18,9 @@ import ai.djl.ndarray.NDManager;
  * @param cond the conditional vectors, {@code n x condDim}, without gradient
  * @param generated {@code generateDifferentiable(shiftedZ, cond)}: the continuous columns in data
  *     units, {@code n x d}, with a graph back to {@code shiftedZ}
+ * @param targetedColumns the continuous columns whose own distribution a target entry names (a mean, a
+ *     skewness, a quantile: per-column entries); a regularizer that keeps marginals in place leaves them
+ *     free. Pair and whole-table entries name no column here.
  */
 public record ShiftContext(
     int step,
@@ -25,4 +29,27 @@ public record ShiftContext(
     NDArray z,
     NDArray shiftedZ,
     NDArray cond,
-    NDArray generated) {}
+    NDArray generated,
+    List<String> targetedColumns) {
+
+  /** Copies the list. */
+  public ShiftContext {
+    targetedColumns = List.copyOf(targetedColumns);
+  }
+
+  /**
+   * Creates a context in which no column is targeted.
+   *
+   * @param step the step number
+   * @param manager the step's manager
+   * @param adapter the frozen generator
+   * @param z the latent noise
+   * @param shiftedZ the shifted noise
+   * @param cond the conditional vectors
+   * @param generated the generated continuous columns
+   */
+  public ShiftContext(int step, NDManager manager, GeneratorAdapter adapter, NDArray z, NDArray shiftedZ,
+      NDArray cond, NDArray generated) {
+    this(step, manager, adapter, z, shiftedZ, cond, generated, List.of());
+  }
+}

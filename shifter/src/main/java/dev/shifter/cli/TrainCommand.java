@@ -84,6 +84,11 @@ final class TrainCommand implements Callable<Integer> {
           + "the shifted rows' critic score falls below the unshifted rows', in standard deviations (default 0, off).")
   @Nullable Double lambdaCritic;
 
+  @Option(names = "--lambda-marginal", paramLabel = "X",
+      description = "Weight of the marginal regularizer: the columns no target names keep their distributions "
+          + "(Wasserstein distance for numbers, total variation for categories; default 0, off).")
+  @Nullable Double lambdaMarginal;
+
   @Option(names = "--delta-scale", paramLabel = "X", description = "Factor of the latent residual (default 1).")
   @Nullable Double deltaScale;
 
@@ -98,8 +103,9 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--meta-loss", paramLabel = "mse|huber|relative", description = "The meta loss (default mse).")
   @Nullable String metaLoss;
 
-  @Option(names = "--latent-reg", paramLabel = "mean_square|moments",
-      description = "The latent regularizer (default mean_square).")
+  @Option(names = "--latent-reg", paramLabel = "mean_square|moments|mmd",
+      description = "The latent regularizer (default mean_square; mmd: the shifted noise's distribution against "
+          + "N(0, I)).")
   @Nullable String latentReg;
 
   @Option(names = "--checkpoint-every", paramLabel = "N",
@@ -202,6 +208,9 @@ final class TrainCommand implements Callable<Integer> {
     }
     if (lambdaCritic != null) {
       builder.optLambdaCritic(lambdaCritic);
+    }
+    if (lambdaMarginal != null) {
+      builder.optLambdaMarginal(lambdaMarginal);
     }
     if (deltaScale != null) {
       builder.optDeltaScale(deltaScale);

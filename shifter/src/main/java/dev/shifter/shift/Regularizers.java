@@ -5,7 +5,9 @@ import dev.shifter.api.Regularizer;
 import dev.shifter.shift.internal.CriticRealism;
 import dev.shifter.shift.internal.FeatureSpaceDistance;
 import dev.shifter.shift.internal.LatentMeanSquare;
+import dev.shifter.shift.internal.LatentMmd;
 import dev.shifter.shift.internal.LatentMoments;
+import dev.shifter.shift.internal.MarginalDivergence;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,8 +22,10 @@ public final class Regularizers {
   public static final String MEAN_SQUARE = "mean_square";
   /** Config name of {@link #latentMoments()}. */
   public static final String MOMENTS = "moments";
+  /** Config name of {@link #latentMmd()}. */
+  public static final String MMD = "mmd";
 
-  private static final List<String> LATENT = List.of(MEAN_SQUARE, MOMENTS);
+  private static final List<String> LATENT = List.of(MEAN_SQUARE, MOMENTS, MMD);
 
   private Regularizers() {}
 
@@ -44,6 +48,32 @@ public final class Regularizers {
    */
   public static Regularizer latentMoments() {
     return new LatentMoments();
+  }
+
+  /**
+   * The distributional latent regularizer, named {@code latent_reg}: the squared maximum mean
+   * discrepancy between the shifted batch {@code z'} and the step's own {@code N(0, I)} draw (Gaussian
+   * kernels of squared bandwidths d/2, d and 2d). Since the shifted table can be no further from the
+   * generator's own than the shifted noise is from {@code N(0, I)}, it bounds the table's divergence
+   * while letting single rows move.
+   *
+   * @return the regularizer
+   */
+  public static Regularizer latentMmd() {
+    return new LatentMmd();
+  }
+
+  /**
+   * The marginal regularizer, named {@code marginal_reg}: how far the marginal distributions of the
+   * columns no target names move from the unshifted generator's, the mean over those columns of a 1-D
+   * Wasserstein distance (continuous columns, in units of their unshifted standard deviation) or a total
+   * variation (categorical columns, their batch-mean category probabilities). A column named by a
+   * per-column target ({@link dev.shifter.api.ShiftContext#targetedColumns()}) is left free.
+   *
+   * @return the regularizer
+   */
+  public static Regularizer marginals() {
+    return new MarginalDivergence();
   }
 
   /**
@@ -78,7 +108,7 @@ public final class Regularizers {
   /**
    * Returns a latent regularizer by its config name.
    *
-   * @param name {@code mean_square} or {@code moments}
+   * @param name {@code mean_square}, {@code moments} or {@code mmd}
    * @return the regularizer
    * @throws InvalidInputException if the name is unknown
    */
@@ -86,6 +116,7 @@ public final class Regularizers {
     return switch (name.toLowerCase(Locale.ROOT)) {
       case MEAN_SQUARE -> latentMeanSquare();
       case MOMENTS -> latentMoments();
+      case MMD -> latentMmd();
       default -> throw new InvalidInputException("Unknown latent regularizer '" + name + "'. Known: "
           + String.join(", ", LATENT) + ".");
     };

@@ -40,8 +40,13 @@ import java.util.Map;
  *     critic (0, the default, leaves it out; see {@link Regularizers#critic()}). A value above 0 needs a
  *     generator that has a critic ({@link dev.shifter.api.RealismCritic}, as CTGAN models do). Settings
  *     saved before this weight existed have no such key and read as 0
+ * @param lambdaMarginal the weight of the marginal regularizer: how far the marginal distributions of
+ *     the columns no target names (continuous columns by a 1-D Wasserstein distance, categorical ones by
+ *     total variation) move from the unshifted generator's (see {@link Regularizers#marginals()}). Settings
+ *     saved before this weight existed read as 0
  * @param metaLoss the meta loss: {@code mse}, {@code huber} or {@code relative} (see {@link MetaLosses})
- * @param latentReg the latent regularizer: {@code mean_square} or {@code moments} (see {@link Regularizers})
+ * @param latentReg the latent regularizer: {@code mean_square}, {@code moments} or {@code mmd} (see
+ *     {@link Regularizers})
  * @param tolerance the relative tolerance of a target entry: reached when
  *     {@code |value - target| <= max(tolerance * |target|, its sampling noise, absoluteTolerance)}
  * @param absoluteTolerance the smallest tolerance of an entry, in its own units
@@ -65,6 +70,7 @@ public record ShifterConfig(
     double lambdaZ,
     double lambdaX,
     @JsonSetter(nulls = Nulls.AS_EMPTY) double lambdaCritic,
+    @JsonSetter(nulls = Nulls.AS_EMPTY) double lambdaMarginal,
     String metaLoss,
     String latentReg,
     double tolerance,
@@ -74,7 +80,7 @@ public record ShifterConfig(
     long seed) {
 
   private static final ShifterConfig DEFAULTS = new ShifterConfig(2000, 1000, 4000, 50, 200, 8, 3e-4, 1.0,
-      List.of(128, 128), List.of(64), 16, 0.01, 1.0, 0.0, MetaLosses.MSE, Regularizers.MEAN_SQUARE, 0.05, 1e-6, 0.5,
+      List.of(128, 128), List.of(64), 16, 0.01, 1.0, 0.0, 0.0, MetaLosses.MSE, Regularizers.MEAN_SQUARE, 0.05, 1e-6, 0.5,
       2, 0L);
 
   /**
@@ -109,6 +115,7 @@ public record ShifterConfig(
     nonNegative("lambda_z", lambdaZ);
     nonNegative("lambda_x", lambdaX);
     nonNegative("lambda_critic", lambdaCritic);
+    nonNegative("lambda_marginal", lambdaMarginal);
     MetaLosses.byName(metaLoss);
     Regularizers.latent(latentReg);
     positive("tolerance", tolerance);
@@ -272,6 +279,7 @@ public record ShifterConfig(
     private double lambdaZ;
     private double lambdaX;
     private double lambdaCritic;
+    private double lambdaMarginal;
     private String metaLoss;
     private String latentReg;
     private double tolerance;
@@ -295,6 +303,7 @@ public record ShifterConfig(
       lambdaZ = base.lambdaZ;
       lambdaX = base.lambdaX;
       lambdaCritic = base.lambdaCritic;
+      lambdaMarginal = base.lambdaMarginal;
       metaLoss = base.metaLoss;
       latentReg = base.latentReg;
       tolerance = base.tolerance;
@@ -459,6 +468,17 @@ public record ShifterConfig(
     }
 
     /**
+     * Sets the weight of the marginal regularizer (the columns no target names keep their marginals).
+     *
+     * @param value zero (off) or positive
+     * @return this builder
+     */
+    public Builder optLambdaMarginal(double value) {
+      lambdaMarginal = value;
+      return this;
+    }
+
+    /**
      * Sets the meta loss by name.
      *
      * @param value {@code mse}, {@code huber} or {@code relative}
@@ -543,8 +563,8 @@ public record ShifterConfig(
      */
     public ShifterConfig build() {
       return new ShifterConfig(steps, trainSamples, evalSamples, evalEvery, checkpointEvery, calibrationBatches,
-          learningRate, deltaScale, shifterHidden, encoderHidden, encodingDim, lambdaZ, lambdaX, lambdaCritic, metaLoss,
-          latentReg, tolerance, absoluteTolerance, stopWithin, stopPatience, seed);
+          learningRate, deltaScale, shifterHidden, encoderHidden, encodingDim, lambdaZ, lambdaX, lambdaCritic,
+          lambdaMarginal, metaLoss, latentReg, tolerance, absoluteTolerance, stopWithin, stopPatience, seed);
     }
   }
 }

@@ -107,16 +107,20 @@ public final class ShifterTrainer {
 
   /**
    * Returns the default regularizers of a configuration: the latent regularizer with weight
-   * {@code lambdaZ}, the feature-space regularizer with weight {@code lambdaX} and, when
-   * {@code lambdaCritic > 0}, the critic regularizer with that weight.
+   * {@code lambdaZ}, the feature-space regularizer with weight {@code lambdaX} and, when their weights
+   * are above 0, the marginal regularizer ({@code lambdaMarginal}) and the critic regularizer
+   * ({@code lambdaCritic}).
    *
    * @param config the settings
-   * @return the two or three weighted regularizers
+   * @return the two to four weighted regularizers
    */
   public static List<WeightedRegularizer> defaultRegularizers(ShifterConfig config) {
     List<WeightedRegularizer> all = new ArrayList<>();
     all.add(WeightedRegularizer.of(config.lambdaZ(), Regularizers.latent(config.latentReg())));
     all.add(WeightedRegularizer.of(config.lambdaX(), Regularizers.featureSpace()));
+    if (config.lambdaMarginal() > 0) {
+      all.add(WeightedRegularizer.of(config.lambdaMarginal(), Regularizers.marginals()));
+    }
     if (config.lambdaCritic() > 0) {
       all.add(WeightedRegularizer.of(config.lambdaCritic(), Regularizers.critic()));
     }

@@ -158,7 +158,8 @@ final class TrainingRun {
         NDArray loss = metaLoss.loss(predicted, targetArray, scaleArray);
         loss = requireFinite(loss, metaLoss.name(), "the meta loss", step, terms);
         if (!regularizers.isEmpty()) {
-          ShiftContext context = new ShiftContext(step, scope, state.adapter, z, shifted, cond, generated);
+          ShiftContext context = new ShiftContext(step, scope, state.adapter, z, shifted, cond, generated,
+              state.resolved.targetedColumns());
           for (WeightedRegularizer weighted : regularizers) {
             NDArray value = weighted.regularizer().compute(context);
             value = requireFinite(value, weighted.name(), "the regularizer '" + weighted.name() + "'", step, terms);

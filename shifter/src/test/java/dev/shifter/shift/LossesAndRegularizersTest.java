@@ -3,13 +3,16 @@ package dev.shifter.shift;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import dev.shifter.api.MetaLoss;
 import dev.shifter.api.Regularizer;
 import dev.shifter.api.ShiftContext;
 import dev.shifter.shift.fixtures.MlpAdapter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LossesAndRegularizersTest {
@@ -62,6 +65,57 @@ class LossesAndRegularizersTest {
       assertThat(Regularizers.latentMoments().name()).isEqualTo("latent_reg");
       assertThat(Regularizers.featureSpace().name()).isEqualTo("feature_space_reg");
     }
+  }
+
+  @Test
+  void theMmdOfTheShiftedNoiseIsZeroWithoutAShiftAndGrowsWithIt() {
+    try (MlpAdapter adapter = new MlpAdapter(1); NDManager manager = NDManager.newBaseManager()) {
+      NDArray z = manager.randomNormal(new Shape(400, MlpAdapter.LATENT));
+      NDArray cond = adapter.sampleCondVec(manager, 400);
+
+      float none = value(Regularizers.latentMmd(), context(adapter, manager, z, z, cond, List.of()));
+      float small = value(Regularizers.latentMmd(), context(adapter, manager, z, z.add(0.2f), cond, List.of()));
+      float large = value(Regularizers.latentMmd(), context(adapter, manager, z, z.add(1f), cond, List.of()));
+      float scaled = value(Regularizers.latentMmd(), context(adapter, manager, z, z.mul(2f), cond, List.of()));
+
+      assertThat(none).isCloseTo(0f, within(1e-6f));
+      assertThat(small).isPositive().isLessThan(large);
+      assertThat(scaled).as("a wider spread is a different distribution too").isGreaterThan(small);
+    }
+  }
+
+  @Test
+  void theMarginalRegularizerMeasuresOnlyTheColumnsNoTargetNamesAndHasAGradient() {
+    try (MlpAdapter adapter = new MlpAdapter(1); NDManager manager = NDManager.newBaseManager()) {
+      NDArray z = manager.randomNormal(new Shape(400, MlpAdapter.LATENT));
+      NDArray cond = adapter.sampleCondVec(manager, 400);
+      NDArray shifted = z.add(0.5f);
+      shifted.setRequiresGradient(true);
+
+      float none = value(Regularizers.marginals(), context(adapter, manager, z, z, cond, List.of()));
+      float allTargeted = value(Regularizers.marginals(), context(adapter, manager, z, shifted, cond,
+          adapter.continuousColumns()));
+      float moved;
+      NDArray gradient;
+      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+        NDArray loss = Regularizers.marginals().compute(context(adapter, manager, z, shifted, cond, List.of("age")));
+        moved = loss.toFloatArray()[0];
+        collector.backward(loss);
+      }
+      gradient = shifted.getGradient();
+
+      assertThat(none).isCloseTo(0f, within(1e-6f));
+      assertThat(allTargeted).isCloseTo(0f, within(1e-6f));
+      assertThat(moved).isPositive();
+      assertThat(gradient.abs().sum().getFloat()).isPositive();
+      assertThat(gradient.isNaN().any().getBoolean()).isFalse();
+    }
+  }
+
+  private static ShiftContext context(MlpAdapter adapter, NDManager manager, NDArray z, NDArray shifted, NDArray cond,
+      List<String> targeted) {
+    return new ShiftContext(1, manager, adapter, z, shifted, cond, adapter.generateDifferentiable(shifted, cond),
+        targeted);
   }
 
   @Test

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.util.RandomUtils;
+import dev.shifter.api.EncodedBlock;
 import dev.shifter.api.GeneratorAdapter;
 import dev.shifter.api.InvalidInputException;
 import dev.shifter.api.RealismCritic;
@@ -73,6 +74,13 @@ public final class CtganGeneratorAdapter implements GeneratorAdapter, RealismCri
   @Override
   public List<String> continuousColumns() {
     return continuous;
+  }
+
+  /** The categorical columns' one-hot blocks in the encoded rows. */
+  @Override
+  public List<EncodedBlock> categoricalBlocks() {
+    return transformer.discreteColumns().stream()
+        .map(c -> new EncodedBlock(c.name(), c.dataOffset(), c.categories())).toList();
   }
 
   /** Each column's fitted range: decoded values are clipped to it. */

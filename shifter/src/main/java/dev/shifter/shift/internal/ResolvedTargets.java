@@ -6,7 +6,9 @@ import ai.djl.ndarray.types.Shape;
 import dev.shifter.api.Arity;
 import dev.shifter.api.RegisteredMetaFeature;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -49,6 +51,24 @@ public final class ResolvedTargets {
    */
   public List<RegisteredMetaFeature> features() {
     return groups.stream().map(FeatureGroup::feature).toList();
+  }
+
+  /**
+   * Returns the continuous columns whose own distribution an entry targets: the columns of per-column
+   * entries (a mean, a skewness, a quantile), in column order.
+   *
+   * @return the column names
+   */
+  public List<String> targetedColumns() {
+    Set<String> named = new HashSet<>();
+    for (FeatureGroup group : groups) {
+      if (group.feature().feature().arity() == Arity.PER_COLUMN) {
+        for (int entry : group.entries()) {
+          named.add(entries.get(entry).key());
+        }
+      }
+    }
+    return columns.stream().filter(named::contains).toList();
   }
 
   /**

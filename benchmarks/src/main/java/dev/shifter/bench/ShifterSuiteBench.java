@@ -181,7 +181,8 @@ public final class ShifterSuiteBench {
       double seconds = seconds(start);
       TrainingSummary summary = trained.summary().orElseThrow();
       String note = summary.stopReason().name().toLowerCase(Locale.ROOT) + " at step " + summary.steps()
-          + (summary.keptAnEarlierStep() ? ", kept step " + summary.keptStep() : "")
+          + (summary.keptUnshifted() ? ", kept the untrained identity"
+              : summary.keptAnEarlierStep() ? ", kept step " + summary.keptStep() : "")
           + (summary.piles().isEmpty() ? "" : ", piles at a bound: " + summary.piles().size());
       return measured(dataSet, set, "shifter", allPlausible, shifted.table(), shifted.report(), real, plainRows,
           realValues, plainValues, plainTv, seconds, note);

@@ -108,6 +108,11 @@ final class TrainCommand implements Callable<Integer> {
           + "N(0, I)).")
   @Nullable String latentReg;
 
+  @Option(names = "--entry-weights", paramLabel = "balanced|fixed",
+      description = "How the meta loss weighs the target entries (default balanced: an entry that stays outside its "
+          + "tolerance weighs more, up to 16 times; fixed: all alike).")
+  @Nullable String entryWeights;
+
   @Option(names = "--checkpoint-every", paramLabel = "N",
       description = "Write a checkpoint to --out every N steps (default 200).")
   @Nullable Integer checkpointEvery;
@@ -168,7 +173,12 @@ final class TrainCommand implements Callable<Integer> {
           diagnostics.note(String.format(Locale.ROOT, "wrote the Shifter to %s: %d steps in %.1f s (%.1f steps/s), %s.",
               outDir, summary.steps(), summary.seconds(), summary.stepsPerSecond(), reason(summary.stopReason())));
           BoundPiles.warn(summary, diagnostics);
-          if (summary.keptAnEarlierStep()) {
+          if (summary.keptUnshifted()) {
+            diagnostics.warning("every evaluation left an entry outside its tolerance and further from its target than "
+                + "the unshifted model, so the Shifter keeps its untrained weights: it generates the unshifted "
+                + "model's rows. Ask for less on that entry (the table above), or for fewer entries at once, or "
+                + "train longer (--steps).");
+          } else if (summary.keptAnEarlierStep()) {
             diagnostics.note(String.format(Locale.ROOT, "the Shifter keeps the weights of step %d, whose evaluation "
                 + "was the best; the last step's was worse.", summary.keptStep()));
           }
@@ -226,6 +236,9 @@ final class TrainCommand implements Callable<Integer> {
     }
     if (latentReg != null) {
       builder.optLatentReg(latentReg);
+    }
+    if (entryWeights != null) {
+      builder.optEntryWeights(entryWeights);
     }
     if (checkpointEvery != null) {
       builder.optCheckpointEvery(checkpointEvery);

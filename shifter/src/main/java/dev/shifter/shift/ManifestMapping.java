@@ -17,13 +17,14 @@ final class ManifestMapping {
   private ManifestMapping() {}
 
   static ShifterManifest toManifest(ShifterState state, String status, int step, @Nullable TrainingSummary summary,
-      List<StepLoss> history) {
+      List<StepLoss> history, @Nullable List<Double> entryWeights) {
     ShifterManifest.ModelInfo model = new ShifterManifest.ModelInfo(state.model.fingerprint(), state.model.location(),
         state.adapter.latentDim(), state.adapter.condDim(), state.adapter.continuousColumns());
     return new ShifterManifest(ShifterFiles.FORMAT, ShifterFiles.FORMAT_VERSION, status, step,
         Json.mapper().valueToTree(state.config), state.targets.isRange(), state.targets.specs(), state.calibration,
         model, summary == null ? null : Json.mapper().valueToTree(summary), LossRecorder.toManifest(history),
-        FeatureSources.of(state.resolved), Provenance.current());
+        FeatureSources.of(state.resolved), entryWeights,
+        Provenance.current());
   }
 
   static ShifterConfig config(ShifterManifest manifest, String source) {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The settings of a Shifter's training: network sizes, loss weights, schedule and tolerances. In a
@@ -47,6 +48,10 @@ import java.util.Map;
  * @param metaLoss the meta loss: {@code mse}, {@code huber} or {@code relative} (see {@link MetaLosses})
  * @param latentReg the latent regularizer: {@code mean_square}, {@code moments} or {@code mmd} (see
  *     {@link Regularizers})
+ * @param entryWeights how the meta loss weighs the target entries: {@code balanced} (the default) lets an
+ *     entry that stays outside its tolerance weigh more, up to 16 times, so that no entry is drowned by
+ *     the others; {@code fixed} weighs them all alike (as before this setting existed: settings saved
+ *     without it read as {@code fixed})
  * @param tolerance the relative tolerance of a target entry: reached when
  *     {@code |value - target| <= max(tolerance * |target|, its sampling noise, absoluteTolerance)}
  * @param absoluteTolerance the smallest tolerance of an entry, in its own units
@@ -73,15 +78,22 @@ public record ShifterConfig(
     @JsonSetter(nulls = Nulls.AS_EMPTY) double lambdaMarginal,
     String metaLoss,
     String latentReg,
+    String entryWeights,
     double tolerance,
     double absoluteTolerance,
     double stopWithin,
     int stopPatience,
     long seed) {
 
+  /** The {@link #entryWeights} setting that lets entries outside their tolerance weigh more. */
+  public static final String BALANCED = "balanced";
+
+  /** The {@link #entryWeights} setting that weighs every entry alike. */
+  public static final String FIXED = "fixed";
+
   private static final ShifterConfig DEFAULTS = new ShifterConfig(2000, 1000, 4000, 50, 200, 8, 3e-4, 1.0,
-      List.of(128, 128), List.of(64), 16, 0.01, 1.0, 0.0, 0.0, MetaLosses.MSE, Regularizers.MEAN_SQUARE, 0.05, 1e-6, 0.5,
-      2, 0L);
+      List.of(128, 128), List.of(64), 16, 0.01, 1.0, 0.0, 0.0, MetaLosses.MSE, Regularizers.MEAN_SQUARE,
+      BALANCED, 0.05, 1e-6, 0.5, 2, 0L);
 
   /**
    * Checks every setting.
@@ -118,6 +130,11 @@ public record ShifterConfig(
     nonNegative("lambda_marginal", lambdaMarginal);
     MetaLosses.byName(metaLoss);
     Regularizers.latent(latentReg);
+    entryWeights = Objects.requireNonNullElse(entryWeights, FIXED);
+    if (!entryWeights.equals(BALANCED) && !entryWeights.equals(FIXED)) {
+      throw new InvalidInputException("Setting entry_weights must be balanced or fixed, got '" + entryWeights
+          + "'. Fix it in the config file or on the command line.");
+    }
     positive("tolerance", tolerance);
     nonNegative("absolute_tolerance", absoluteTolerance);
     if (!(stopWithin > 0 && stopWithin <= 1)) {
@@ -282,6 +299,7 @@ public record ShifterConfig(
     private double lambdaMarginal;
     private String metaLoss;
     private String latentReg;
+    private String entryWeights;
     private double tolerance;
     private double absoluteTolerance;
     private double stopWithin;
@@ -306,6 +324,7 @@ public record ShifterConfig(
       lambdaMarginal = base.lambdaMarginal;
       metaLoss = base.metaLoss;
       latentReg = base.latentReg;
+      entryWeights = base.entryWeights;
       tolerance = base.tolerance;
       absoluteTolerance = base.absoluteTolerance;
       stopWithin = base.stopWithin;
@@ -492,11 +511,22 @@ public record ShifterConfig(
     /**
      * Sets the latent regularizer by name.
      *
-     * @param value {@code mean_square} or {@code moments}
+     * @param value {@code mean_square}, {@code moments} or {@code mmd}
      * @return this builder
      */
     public Builder optLatentReg(String value) {
       latentReg = value;
+      return this;
+    }
+
+    /**
+     * Sets how the meta loss weighs the target entries.
+     *
+     * @param value {@link #BALANCED} (the default) or {@link #FIXED}
+     * @return this builder
+     */
+    public Builder optEntryWeights(String value) {
+      entryWeights = value;
       return this;
     }
 
@@ -564,7 +594,7 @@ public record ShifterConfig(
     public ShifterConfig build() {
       return new ShifterConfig(steps, trainSamples, evalSamples, evalEvery, checkpointEvery, calibrationBatches,
           learningRate, deltaScale, shifterHidden, encoderHidden, encodingDim, lambdaZ, lambdaX, lambdaCritic,
-          lambdaMarginal, metaLoss, latentReg, tolerance, absoluteTolerance, stopWithin, stopPatience, seed);
+          lambdaMarginal, metaLoss, latentReg, entryWeights, tolerance, absoluteTolerance, stopWithin, stopPatience, seed);
     }
   }
 }

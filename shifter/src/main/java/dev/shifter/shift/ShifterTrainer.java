@@ -178,6 +178,7 @@ public final class ShifterTrainer {
       Adam adam;
       int firstStep;
       List<StepLoss> earlierLosses = List.of();
+      @Nullable List<Double> entryWeights = null;
       if (resume) {
         Path dir = Objects.requireNonNull(output);
         Map<String, byte[]> files = ShifterFiles.read(dir);
@@ -192,6 +193,7 @@ public final class ShifterTrainer {
         adam.load(files.get(ShifterFiles.ADAM), dir.resolve(ShifterFiles.ADAM).toString());
         firstStep = manifest.step();
         earlierLosses = ManifestMapping.history(manifest);
+        entryWeights = manifest.entryWeights();
         state = new ShifterState(manager, adapter, model, config, state.targets, state.resolved, state.calibration,
             state.networks);
       } else {
@@ -210,7 +212,7 @@ public final class ShifterTrainer {
         firstStep = 0;
       }
       TrainingRun run = new TrainingRun(state, metaLoss, regularizers, listener, output, adam, firstStep, earlierLosses,
-          () -> stopRequested);
+          entryWeights, () -> stopRequested);
       TrainingSummary summary = run.run(start);
       TrainedShifter trained = new TrainedShifter(state, summary.steps(), true, summary, adam.save(),
           run.lossHistory());

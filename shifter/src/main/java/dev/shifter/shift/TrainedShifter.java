@@ -185,7 +185,7 @@ public final class TrainedShifter implements AutoCloseable {
    */
   public void save(Path dir) {
     ShifterFiles.write(dir, ManifestMapping.toManifest(state, complete ? ShifterFiles.COMPLETE
-        : ShifterFiles.CHECKPOINT, steps, summary, lossHistory), state.networks.saveEncoder(),
+        : ShifterFiles.CHECKPOINT, steps, summary, lossHistory, null), state.networks.saveEncoder(),
         state.networks.saveDelta(), optimizerState);
   }
 

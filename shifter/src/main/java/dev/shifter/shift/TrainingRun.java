@@ -11,6 +11,7 @@ import dev.shifter.api.MetaLoss;
 import dev.shifter.api.ShiftContext;
 import dev.shifter.shift.internal.Adam;
 import dev.shifter.shift.internal.Constants;
+import dev.shifter.shift.internal.EntryWeights;
 import dev.shifter.shift.internal.Seeds;
 import dev.shifter.shift.internal.ShifterFiles;
 import java.nio.file.Path;
@@ -27,10 +28,15 @@ import org.jspecify.annotations.Nullable;
  * check. Each step draws fresh noise, conditional vectors and (for a range) a target; the step's arrays
  * live in a sub-manager closed at the end of the step, and one gradient collector is open at a time.
  *
- * <p>The parameters of the best evaluation so far (the smallest worst error-to-tolerance ratio) are kept
- * in memory; a run that reaches its step limit without converging ends with them when the last
- * evaluation was worse, so a run that wandered off (a shift that saturated the generator late in
- * training) does not end on its worst weights. Checkpoints written during the run hold the weights of
+ * <p>The parameters of the best evaluation so far are kept in memory; a run that reaches its step limit
+ * without converging ends with them when the last evaluation was worse, so a run that wandered off (a
+ * shift that saturated the generator late in training) does not end on its worst weights. Best means,
+ * first, the fewest entries moved away (outside their tolerance and further from their target than the
+ * unshifted model), then the smallest worst error-to-tolerance ratio. The untrained Shifter (the
+ * identity, which moves nothing away) is the first candidate of a run that starts at step 0, so no entry
+ * ends further from its target than the unshifted model: when every evaluation moved one away, the run
+ * keeps the identity and says so ({@link TrainingSummary#keptUnshifted()}). A resumed run starts its
+ * bookkeeping from the checkpoint's weights, without that candidate. Checkpoints written during the run hold the weights of
  * their step, so an interrupted run resumes exactly where it was.
  */
 final class TrainingRun {
@@ -52,14 +58,17 @@ final class TrainingRun {
   private String worstEntry = "";
   private double worstRelativeError = Double.NaN;
   private double worstRatio = Double.NaN;
+  private int movedAway;
   private double bestRatio = Double.POSITIVE_INFINITY;
+  private int bestMovedAway = Integer.MAX_VALUE;
   private int bestStep;
+  private final EntryWeights entryWeights;
   private byte @Nullable [] bestEncoder;
   private byte @Nullable [] bestDelta;
 
   TrainingRun(ShifterState state, MetaLoss metaLoss, List<WeightedRegularizer> regularizers,
       TrainingListener listener, @Nullable Path output, Adam adam, int firstStep, List<StepLoss> earlierLosses,
-      BooleanSupplier stopRequested) {
+      @Nullable List<Double> savedEntryWeights, BooleanSupplier stopRequested) {
     this.state = state;
     this.metaLoss = metaLoss;
     this.regularizers = regularizers.stream().filter(r -> r.weight() > 0).toList();
@@ -74,6 +83,14 @@ final class TrainingRun {
       this.worstRelativeError = earlierLosses.get(earlierLosses.size() - 1).worstRelativeError();
     }
     this.lastCheckpoint = firstStep > 0 && output != null ? firstStep : 0;
+    this.entryWeights = new EntryWeights(scales.length, state.config.entryWeights().equals(ShifterConfig.BALANCED));
+    entryWeights.restore(savedEntryWeights);
+    if (firstStep == 0) {
+      bestMovedAway = 0;
+      bestStep = 0;
+      bestEncoder = state.networks.saveEncoder();
+      bestDelta = state.networks.saveDelta();
+    }
   }
 
   /** Runs the loop; returns the summary after the final evaluation. */
@@ -117,11 +134,17 @@ final class TrainingRun {
     List<TargetReport> report = state.report(target, reached, unshifted, rows);
     List<BoundPile> piles = state.boundPiles(target, rows, Seeds.fold(Seeds.derive(config.seed(), FINAL_EVALUATION)));
     return new TrainingSummary(step, reason, (System.nanoTime() - startNanos) / 1e9, step - firstStep, report,
-        keptStep, piles);
+        keptStep, piles, keptStep == 0 && step > 0);
+  }
+
+  /** Whether the last evaluation beats the best so far: fewer entries moved away, then a smaller worst ratio. */
+  private boolean lastBeatsBest() {
+    return movedAway < bestMovedAway || (movedAway == bestMovedAway && worstRatio < bestRatio);
   }
 
   private void rememberIfBest(int step) {
-    if (worstRatio < bestRatio) {
+    if (lastBeatsBest()) {
+      bestMovedAway = movedAway;
       bestRatio = worstRatio;
       bestStep = step;
       bestEncoder = state.networks.saveEncoder();
@@ -133,11 +156,12 @@ final class TrainingRun {
   private int restoreBestIfBetter(int lastStep) {
     byte[] encoder = bestEncoder;
     byte[] delta = bestDelta;
-    if (encoder == null || delta == null || bestStep == lastStep || !(bestRatio < worstRatio)) {
+    if (encoder == null || delta == null || bestStep == lastStep || lastBeatsBest()
+        || (movedAway == bestMovedAway && !(bestRatio < worstRatio))) {
       return lastStep;
     }
-    state.networks.load(state.manager, encoder, delta, "the encoder of step " + bestStep,
-        "Delta of step " + bestStep);
+    state.networks.load(state.manager, encoder, delta, bestStep == 0 ? "the untrained encoder" : "the encoder of step "
+        + bestStep, bestStep == 0 ? "the untrained Delta" : "Delta of step " + bestStep);
     return bestStep;
   }
 
@@ -149,7 +173,7 @@ final class TrainingRun {
       NDArray z = scope.randomNormal(new Shape(rows, state.adapter.latentDim()));
       NDArray cond = state.adapter.sampleCondVec(scope, rows).stopGradient();
       NDArray targetArray = Constants.of(scope, toFloats(target), new Shape(target.length));
-      NDArray scaleArray = Constants.of(scope, scales, new Shape(scales.length));
+      NDArray scaleArray = Constants.of(scope, entryWeights.weightedScales(scales), new Shape(scales.length));
       double total;
       try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
         NDArray shifted = state.shift(z, target, true);
@@ -241,6 +265,9 @@ final class TrainingRun {
     boolean converged = true;
     worstRatio = -1;
     int rows = config.evalSamples();
+    List<Double> unshifted = state.calibration.unshifted();
+    double[] entryRatios = new double[state.targets.entries().size()];
+    boolean[] away = new boolean[entryRatios.length];
     for (int p = 0; p < points.size(); p++) {
       double[] target = points.get(p);
       double[] reached = state.reached(target, rows, Seeds.fold(Seeds.derive(config.seed(),
@@ -253,6 +280,10 @@ final class TrainingRun {
         if (!(ratio <= config.stopWithin())) {
           converged = false;
         }
+        entryRatios[i] = Math.max(entryRatios[i], ratio);
+        if (!(ratio <= 1) && !(error <= Math.abs(unshifted.get(i) - target[i]))) {
+          away[i] = true;
+        }
         if (ratio > worstRatio) {
           worstRatio = ratio;
           worstEntry = state.targets.entries().get(i).label();
@@ -260,6 +291,11 @@ final class TrainingRun {
         }
       }
     }
+    movedAway = 0;
+    for (boolean entryAway : away) {
+      movedAway += entryAway ? 1 : 0;
+    }
+    entryWeights.update(entryRatios, config.stopWithin());
     return converged;
   }
 
@@ -269,7 +305,8 @@ final class TrainingRun {
       return;
     }
     losses.flush(worstRelativeError);
-    ShifterFiles.write(dir, ManifestMapping.toManifest(state, ShifterFiles.CHECKPOINT, step, null, losses.points()),
+    ShifterFiles.write(dir, ManifestMapping.toManifest(state, ShifterFiles.CHECKPOINT, step, null, losses.points(),
+        entryWeights.values()),
         state.networks.saveEncoder(), state.networks.saveDelta(), adam.save());
     lastCheckpoint = step;
   }

@@ -16,9 +16,13 @@ import java.util.List;
  *     evaluation's step (0 in Shifters saved before this was recorded: read it as {@code steps})
  * @param piles the entries approached by piling rows at a column's bound, measured at the final
  *     evaluation (empty in Shifters saved before this was recorded)
+ * @param keptUnshifted whether the Shifter holds its untrained weights, the identity shift (then
+ *     {@code keptStep} is 0): every evaluation of the run left an entry outside its tolerance and further
+ *     from its target than the unshifted model, so the run's shifts were worse than none for that entry
+ *     (false in Shifters saved before this was recorded)
  */
 public record TrainingSummary(int steps, StopReason stopReason, double seconds, int stepsThisRun,
-    List<TargetReport> evaluation, int keptStep, List<BoundPile> piles) {
+    List<TargetReport> evaluation, int keptStep, List<BoundPile> piles, boolean keptUnshifted) {
 
   /** Copies the lists; a missing list of piles (an older Shifter directory) is empty. */
   public TrainingSummary {

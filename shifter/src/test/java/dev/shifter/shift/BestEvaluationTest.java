@@ -74,6 +74,29 @@ class BestEvaluationTest {
     }
   }
 
+  @Test
+  void aRunWhoseEveryEvaluationMovesAnEntryAwayKeepsTheUntrainedIdentity() {
+    Regularizer younger = Regularizer.of("younger", context -> context.generated().get(":, 0").mean());
+    try (TrainedShifter trained = ShifterTrainer.builder().setAdapter(adapter).setTargets(TARGET)
+        .optConfig(CONFIG.toBuilder().optSteps(100).build()).optRegistry(REGISTRY)
+        .optRegularizers(List.of(new WeightedRegularizer(10.0, younger))).build().train()) {
+      TrainingSummary summary = trained.summary().orElseThrow();
+      TargetReport age = summary.evaluation().get(0);
+
+      assertThat(summary.keptUnshifted()).as(summary.toString()).isTrue();
+      assertThat(summary.keptStep()).isZero();
+      assertThat(summary.keptAnEarlierStep()).isFalse();
+      assertThat(Math.abs(age.reached() - age.unshifted())).as(age.toString()).isLessThan(age.tolerance());
+    }
+  }
+
+  @Test
+  void aRunThatMovesNothingAwayDoesNotKeepTheIdentity() {
+    try (TrainedShifter trained = train(CONFIG.toBuilder().optSteps(100).build())) {
+      assertThat(trained.summary().orElseThrow().keptUnshifted()).isFalse();
+    }
+  }
+
   /** Trains with a regularizer that, from step {@value #SABOTAGE_FROM} on, rewards shifting far away. */
   private static TrainedShifter train(ShifterConfig config) {
     Regularizer sabotage = Regularizer.of("sabotage", BestEvaluationTest::sabotage);

@@ -244,12 +244,16 @@ class ShifterArtifactTest {
     }
   }
 
+  /**
+   * Both parts end on their last step's weights (a tolerance of 1,000 % puts every entry within it, so no
+   * earlier evaluation or the identity is kept instead): a run that ends on kept weights resumes from them.
+   */
   @Test
   void resumingTheSameStepsGivesTheSameParametersAsTrainingStraightThrough() throws Exception {
     Path straight = dir.resolve("straight");
     Path split = dir.resolve("split");
     ShifterConfig config = ShifterConfig.builder().optSteps(40).optTrainSamples(200).optEvalSamples(400)
-        .optEvalEvery(1000).optCheckpointEvery(1000).optSeed(2).build();
+        .optEvalEvery(1000).optCheckpointEvery(1000).optTolerance(10).optSeed(2).build();
     train(config, straight, false);
     train(config.toBuilder().optSteps(25).build(), split, false);
     train(config, split, true);

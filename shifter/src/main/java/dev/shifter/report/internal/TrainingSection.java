@@ -99,8 +99,9 @@ final class TrainingSection {
     }
     return saved.steps() + " steps, stopped: " + summary.stopReason().name().toLowerCase(Locale.ROOT).replace('_', ' ')
         + String.format(Locale.ROOT, ", %.1f s", summary.seconds())
-        + (summary.keptAnEarlierStep() ? "; keeps the weights of step " + summary.keptStep() + ", its best evaluation"
-            : "");
+        + (summary.keptUnshifted() ? "; keeps its untrained weights (every evaluation moved an entry away from its "
+            + "target)" : summary.keptAnEarlierStep() ? "; keeps the weights of step " + summary.keptStep()
+            + ", its best evaluation" : "");
   }
 
   private static Line present(String name, Color color, List<StepLoss> history,

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *     which recorded none
  * @param features where each targeted meta-feature came from; {@code null} in format 1 and 2
  *     directories, which recorded none
+ * @param entryWeights the meta loss's weight of each entry at {@code step} (balanced entry weights);
+ *     {@code null} in directories written before they existed (all 1)
  * @param provenance the versions and platform that wrote the directory
  */
 public record ShifterManifest(
@@ -36,6 +38,7 @@ public record ShifterManifest(
     @Nullable JsonNode training,
     @Nullable LossHistory history,
     @Nullable List<FeatureSource> features,
+    @Nullable List<Double> entryWeights,
     Provenance provenance) {
 
   /**

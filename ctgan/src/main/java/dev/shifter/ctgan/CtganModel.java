@@ -1,5 +1,6 @@
 package dev.shifter.ctgan;
 
+import dev.shifter.commons.EngineThreads;
 import ai.djl.ndarray.NDManager;
 import dev.shifter.api.ArtifactException;
 import dev.shifter.api.ColumnKind;
@@ -53,6 +54,10 @@ import org.apache.arrow.memory.BufferAllocator;
  * them). No Java serialization is involved.
  */
 public final class CtganModel implements AutoCloseable {
+  static {
+    EngineThreads.chooseDefault();
+  }
+
   private final ModelArtifact artifact;
   private final CtganConfig config;
   private final DataTransformer transformer;

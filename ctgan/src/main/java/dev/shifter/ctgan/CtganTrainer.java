@@ -1,5 +1,6 @@
 package dev.shifter.ctgan;
 
+import dev.shifter.commons.EngineThreads;
 import ai.djl.ndarray.NDManager;
 import dev.shifter.api.ArtifactException;
 import dev.shifter.api.InvalidInputException;
@@ -61,6 +62,10 @@ import org.jspecify.annotations.Nullable;
  * JVM (DJL allows only one gradient collector at a time anyway).
  */
 public final class CtganTrainer {
+  static {
+    EngineThreads.chooseDefault();
+  }
+
   private static final long TRANSFORM_STREAM = 0x7472616eL;
 
   private final Table data;

@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
         "  shifter generate --shifter shifters/adult -n 20000 --seed 1 --out shifted.csv",
         "  shifter report --real adult.csv --synthetic synth.csv --shifted shifted.csv \\",
         "      --shifter shifters/adult --out report.html",
-        "", "Environment: SHIFTER_THREADS (PyTorch threads, default 2; use 1 on a busy machine), "
+        "", "Environment: SHIFTER_THREADS (PyTorch threads; default: the cores other processes leave idle at "
+        + "launch), "
         + "SHIFTER_JAVA_OPTS (e.g. -Xmx8g).",
         "", "Exit codes: 0 done, 1 internal error, 2 bad usage, 3 bad input, 4 plug-in failure."})
 public final class Main implements Callable<Integer> {

@@ -1,5 +1,6 @@
 package dev.shifter.shift;
 
+import dev.shifter.commons.EngineThreads;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -58,6 +59,10 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class ShifterTrainer {
+  static {
+    EngineThreads.chooseDefault();
+  }
+
   private static final Set<String> RESUMABLE_CHANGES = Set.of("steps", "eval_every", "checkpoint_every");
 
   private final GeneratorAdapter adapter;

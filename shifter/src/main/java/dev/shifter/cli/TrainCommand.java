@@ -86,7 +86,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--lambda-marginal", paramLabel = "X",
       description = "Weight of the marginal regularizer: the columns no target names keep their distributions "
-          + "(Wasserstein distance for numbers, total variation for categories; default 0, off).")
+          + "(Wasserstein distance for numbers, total variation for categories; default 1.0; 0 turns it off).")
   @Nullable Double lambdaMarginal;
 
   @Option(names = "--delta-scale", paramLabel = "X", description = "Factor of the latent residual (default 1).")

@@ -21,6 +21,8 @@ import java.util.List;
  * @param targetedColumns the continuous columns whose own distribution a target entry names (a mean, a
  *     skewness, a quantile: per-column entries); a regularizer that keeps marginals in place leaves them
  *     free. Pair and whole-table entries name no column here.
+ * @param targets the values this step aims at, one per target entry in the targets' order (empty when
+ *     the trainer did not pass them)
  */
 public record ShiftContext(
     int step,
@@ -30,11 +32,30 @@ public record ShiftContext(
     NDArray shiftedZ,
     NDArray cond,
     NDArray generated,
-    List<String> targetedColumns) {
+    List<String> targetedColumns,
+    List<TargetValue> targets) {
 
-  /** Copies the list. */
+  /** Copies the lists. */
   public ShiftContext {
     targetedColumns = List.copyOf(targetedColumns);
+    targets = List.copyOf(targets);
+  }
+
+  /**
+   * Creates a context without the step's target values (for regularizers that need none).
+   *
+   * @param step the step number
+   * @param manager the step's manager
+   * @param adapter the frozen generator
+   * @param z the latent noise
+   * @param shiftedZ the shifted noise
+   * @param cond the conditional vectors
+   * @param generated the generated continuous columns
+   * @param targetedColumns the columns named by a per-column target
+   */
+  public ShiftContext(int step, NDManager manager, GeneratorAdapter adapter, NDArray z, NDArray shiftedZ,
+      NDArray cond, NDArray generated, List<String> targetedColumns) {
+    this(step, manager, adapter, z, shiftedZ, cond, generated, targetedColumns, List.of());
   }
 
   /**
@@ -50,6 +71,6 @@ public record ShiftContext(
    */
   public ShiftContext(int step, NDManager manager, GeneratorAdapter adapter, NDArray z, NDArray shiftedZ,
       NDArray cond, NDArray generated) {
-    this(step, manager, adapter, z, shiftedZ, cond, generated, List.of());
+    this(step, manager, adapter, z, shiftedZ, cond, generated, List.of(), List.of());
   }
 }

@@ -89,6 +89,11 @@ final class TrainCommand implements Callable<Integer> {
           + "(Wasserstein distance for numbers, total variation for categories; default 1.0; 0 turns it off).")
   @Nullable Double lambdaMarginal;
 
+  @Option(names = "--lambda-tilt", paramLabel = "X",
+      description = "Weight of the tilt regularizer: the shifted rows against the unshifted rows reweighted to the "
+          + "targets (the table closest to the model's own that has them; default 0).")
+  @Nullable Double lambdaTilt;
+
   @Option(names = "--delta-scale", paramLabel = "X", description = "Factor of the latent residual (default 1).")
   @Nullable Double deltaScale;
 
@@ -112,6 +117,18 @@ final class TrainCommand implements Callable<Integer> {
       description = "How the meta loss weighs the target entries (default balanced: an entry that stays outside its "
           + "tolerance weighs more, up to 16 times; fixed: all alike).")
   @Nullable String entryWeights;
+
+  @Option(names = "--max-share-shift", paramLabel = "X",
+      description = "A realism limit: the Shifter never keeps weights whose rows move the category shares of a "
+          + "categorical column that no target names by more than this total variation (default 0.1; 1 turns "
+          + "it off).")
+  @Nullable Double maxShareShift;
+
+  @Option(names = "--max-bound-excess", paramLabel = "X",
+      description = "A realism limit: the Shifter never keeps weights whose rows pile more than this share of "
+          + "rows at a column's smallest or largest value beyond the unshifted model's (default 0.05; 1 turns "
+          + "it off).")
+  @Nullable Double maxBoundExcess;
 
   @Option(names = "--checkpoint-every", paramLabel = "N",
       description = "Write a checkpoint to --out every N steps (default 200).")
@@ -173,11 +190,15 @@ final class TrainCommand implements Callable<Integer> {
           diagnostics.note(String.format(Locale.ROOT, "wrote the Shifter to %s: %d steps in %.1f s (%.1f steps/s), %s.",
               outDir, summary.steps(), summary.seconds(), summary.stepsPerSecond(), reason(summary.stopReason())));
           BoundPiles.warn(summary, diagnostics);
-          if (summary.keptUnshifted()) {
+          RealismText.warn(summary, diagnostics);
+          if (summary.keptUnshifted() && summary.realismRejections() == 0) {
             diagnostics.warning("every evaluation left an entry outside its tolerance and further from its target than "
                 + "the unshifted model, so the Shifter keeps its untrained weights: it generates the unshifted "
                 + "model's rows. Ask for less on that entry (the table above), or for fewer entries at once, or "
                 + "train longer (--steps).");
+          } else if (summary.keptUnshifted()) {
+            diagnostics.warning("no evaluation both kept within the realism limits and moved no entry away, so the "
+                + "Shifter keeps its untrained weights: it generates the unshifted model's rows.");
           } else if (summary.keptAnEarlierStep()) {
             diagnostics.note(String.format(Locale.ROOT, "the Shifter keeps the weights of step %d, whose evaluation "
                 + "was the best; the last step's was worse.", summary.keptStep()));
@@ -210,6 +231,9 @@ final class TrainCommand implements Callable<Integer> {
     if (batchSize != null) {
       builder.optTrainSamples(batchSize);
     }
+    if (lambdaTilt != null) {
+      builder.optLambdaTilt(lambdaTilt);
+    }
     if (lambdaZ != null) {
       builder.optLambdaZ(lambdaZ);
     }
@@ -239,6 +263,12 @@ final class TrainCommand implements Callable<Integer> {
     }
     if (entryWeights != null) {
       builder.optEntryWeights(entryWeights);
+    }
+    if (maxShareShift != null) {
+      builder.optMaxShareShift(maxShareShift);
+    }
+    if (maxBoundExcess != null) {
+      builder.optMaxBoundExcess(maxBoundExcess);
     }
     if (checkpointEvery != null) {
       builder.optCheckpointEvery(checkpointEvery);

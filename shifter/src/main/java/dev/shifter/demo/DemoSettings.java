@@ -28,6 +28,14 @@ public record DemoSettings(int tableRows, int maxRows, CtganConfig ctgan, Shifte
   public static final double DEMO_LAMBDA_X = 0.1;
 
   /**
+   * The weight of the quick demo's marginal regularizer, a tenth of the Shifter's default, for the same
+   * reason: the quick CTGAN's age~income correlation is about a quarter of the data's, and at the default
+   * weight the quick demo's 1,000 steps reached one of its three targets (the standard demo keeps the
+   * default and reaches all three).
+   */
+  public static final double QUICK_LAMBDA_MARGINAL = 0.1;
+
+  /**
    * Checks the row counts.
    *
    * @throws InvalidInputException if a row count is below 10
@@ -56,7 +64,8 @@ public record DemoSettings(int tableRows, int maxRows, CtganConfig ctgan, Shifte
   /**
    * Returns the reduced sizes of {@code --quick}: 2,000 rows, a smaller CTGAN (latent dimension 64,
    * layers of 128) trained for 200 epochs of 200 rows (2,000 steps), a Shifter trained for at most 1,000
-   * steps of 500 rows with {@code lambda_x} {@value #DEMO_LAMBDA_X}.
+   * steps of 500 rows with {@code lambda_x} {@value #DEMO_LAMBDA_X} and {@code lambda_marginal}
+   * {@value #QUICK_LAMBDA_MARGINAL}.
    *
    * @return the settings
    */
@@ -64,7 +73,8 @@ public record DemoSettings(int tableRows, int maxRows, CtganConfig ctgan, Shifte
     CtganConfig ctgan = CtganConfig.builder().optEpochs(200).optBatchSize(200).optEmbeddingDim(64)
         .optGeneratorDims(List.of(128, 128)).optCriticDims(List.of(128, 128)).build();
     ShifterConfig shifter = shifterSettings().optSteps(1000).optTrainSamples(500).optEvalSamples(2000)
-        .optEvalEvery(25).optCheckpointEvery(250).optLambdaX(DEMO_LAMBDA_X).build();
+        .optEvalEvery(25).optCheckpointEvery(250).optLambdaX(DEMO_LAMBDA_X).optLambdaMarginal(QUICK_LAMBDA_MARGINAL)
+        .build();
     return new DemoSettings(2000, 2000, ctgan, shifter);
   }
 

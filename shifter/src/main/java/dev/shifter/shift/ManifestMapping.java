@@ -2,6 +2,7 @@ package dev.shifter.shift;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shifter.api.ArtifactException;
 import dev.shifter.api.ShifterException;
 import dev.shifter.shift.internal.FeatureSources;
@@ -27,9 +28,22 @@ final class ManifestMapping {
         Provenance.current());
   }
 
+  /** The realism limits, off (1) in settings saved before they existed: those runs trained without them. */
+  private static final List<String> REALISM_LIMITS = List.of("max_share_shift", "max_bound_excess");
+
   static ShifterConfig config(ShifterManifest manifest, String source) {
     try {
-      return Json.mapper().treeToValue(manifest.config(), ShifterConfig.class);
+      JsonNode saved = manifest.config();
+      if (saved instanceof ObjectNode object) {
+        ObjectNode settings = object.deepCopy();
+        for (String limit : REALISM_LIMITS) {
+          if (!settings.has(limit)) {
+            settings.put(limit, 1.0);
+          }
+        }
+        saved = settings;
+      }
+      return Json.mapper().treeToValue(saved, ShifterConfig.class);
     } catch (JsonProcessingException | ShifterException e) {
       throw new ArtifactException(source + " has settings this version cannot read (" + e.getMessage() + "). Train "
           + "the Shifter again.", e);

@@ -8,6 +8,7 @@ import dev.shifter.shift.internal.LatentMeanSquare;
 import dev.shifter.shift.internal.LatentMmd;
 import dev.shifter.shift.internal.LatentMoments;
 import dev.shifter.shift.internal.MarginalDivergence;
+import dev.shifter.shift.internal.TiltDistance;
 import java.util.List;
 import java.util.Locale;
 
@@ -74,6 +75,20 @@ public final class Regularizers {
    */
   public static Regularizer marginals() {
     return new MarginalDivergence();
+  }
+
+  /**
+   * The tilt regularizer, named {@code tilt_reg}: the squared maximum mean discrepancy, in the
+   * generator's encoded space, between the shifted rows and the step's unshifted rows reweighted by
+   * entropy balancing to the step's target values (the I-projection that {@code generate --method tilt}
+   * samples from). It asks the shift to reach the targets with the table closest to the generator's own.
+   * It is 0 when an entry's feature has no moment condition or the unshifted rows cannot be reweighted
+   * to the targets.
+   *
+   * @return the regularizer
+   */
+  public static Regularizer tilt() {
+    return new TiltDistance();
   }
 
   /**

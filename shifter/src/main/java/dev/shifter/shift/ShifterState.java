@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.shifter.api.ContinuousMatrix;
+import dev.shifter.api.EncodedBlock;
 import dev.shifter.api.GeneratorAdapter;
 import dev.shifter.api.InvalidInputException;
 import dev.shifter.api.Table;
@@ -16,7 +17,9 @@ import dev.shifter.shift.internal.Seeds;
 import dev.shifter.shift.internal.ShiftNetworks;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.arrow.memory.BufferAllocator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything a trained (or training) Shifter is made of: the frozen generator, the targets resolved
@@ -162,6 +165,77 @@ final class ShifterState implements AutoCloseable {
       }
     }
     return piles;
+  }
+
+  /**
+   * Checks the realism limits ({@link ShifterConfig#maxShareShift()}, {@link ShifterConfig#maxBoundExcess()})
+   * on a shifted batch drawn with the given engine seed, against the unshifted rows of the same noise.
+   *
+   * @return {@code null} when the batch keeps within them, else what broke the worst one, in words
+   */
+  @Nullable String realismViolation(double[] target, int rows, int engineSeed) {
+    double maxShare = config.maxShareShift();
+    double maxExcess = config.maxBoundExcess();
+    if (maxShare >= 1 && maxExcess >= 1) {
+      return null;
+    }
+    List<ValueBounds> bounds = adapter.continuousBounds();
+    List<String> columns = adapter.continuousColumns();
+    List<String> targeted = resolved.targetedColumns();
+    List<EncodedBlock> blocks = adapter.categoricalBlocks().stream()
+        .filter(block -> !targeted.contains(block.column())).toList();
+    float[] shiftedValues;
+    float[] plainValues;
+    float[] shiftedShares = new float[0];
+    float[] plainShares = new float[0];
+    try (NDManager scope = manager.newSubManager()) {
+      Engine.getInstance().setRandomSeed(engineSeed);
+      NDArray z = scope.randomNormal(new Shape(rows, adapter.latentDim()));
+      NDArray cond = adapter.sampleCondVec(scope, rows);
+      NDArray shifted = shift(z, target, false);
+      int decodeSeed = Seeds.fold(Seeds.derive(engineSeed, 1));
+      Engine.getInstance().setRandomSeed(decodeSeed);
+      shiftedValues = adapter.generateDifferentiable(shifted, cond).toFloatArray();
+      Engine.getInstance().setRandomSeed(decodeSeed);
+      plainValues = adapter.generateDifferentiable(z, cond).toFloatArray();
+      if (!blocks.isEmpty() && maxShare < 1) {
+        shiftedShares = adapter.generateEncoded(shifted, cond).mean(new int[] {0}).toFloatArray();
+        plainShares = adapter.generateEncoded(z, cond).mean(new int[] {0}).toFloatArray();
+      }
+    }
+    @Nullable String worst = null;
+    double worstOver = 1;
+    for (int column = 0; column < columns.size() && maxExcess < 1; column++) {
+      ValueBounds bound = bounds.get(column);
+      if (!bound.isBounded()) {
+        continue;
+      }
+      for (boolean atMaximum : new boolean[] {false, true}) {
+        float edge = (float) (atMaximum ? bound.max() : bound.min());
+        double shiftedShare = shareAt(shiftedValues, column, columns.size(), edge, atMaximum);
+        double plainShare = shareAt(plainValues, column, columns.size(), edge, atMaximum);
+        double over = (shiftedShare - plainShare) / Math.max(maxExcess, 1e-9);
+        if (over > 1 && over > worstOver) {
+          worstOver = over;
+          worst = String.format(Locale.ROOT, "%.1f %% of the rows at %s's %s value %s (unshifted %.1f %%; the limit "
+              + "max_bound_excess is %s)", 100 * shiftedShare, columns.get(column), atMaximum ? "largest" : "smallest",
+              (float) (atMaximum ? bound.max() : bound.min()), 100 * plainShare, maxExcess);
+        }
+      }
+    }
+    for (EncodedBlock block : shiftedShares.length == 0 ? List.<EncodedBlock>of() : blocks) {
+      double variation = 0;
+      for (int k = block.start(); k < block.start() + block.width(); k++) {
+        variation += Math.abs(shiftedShares[k] - plainShares[k]) / 2;
+      }
+      double over = variation / Math.max(maxShare, 1e-9);
+      if (over > 1 && over > worstOver) {
+        worstOver = over;
+        worst = String.format(Locale.ROOT, "%s's category shares moved by %.2f (total variation; the limit "
+            + "max_share_shift is %s)", block.column(), variation, maxShare);
+      }
+    }
+    return worst;
   }
 
   /** The share of rows of column {@code c} (of {@code d}) at or beyond {@code edge}. */

@@ -113,11 +113,11 @@ public final class ShifterTrainer {
   /**
    * Returns the default regularizers of a configuration: the latent regularizer with weight
    * {@code lambdaZ}, the feature-space regularizer with weight {@code lambdaX} and, when their weights
-   * are above 0, the marginal regularizer ({@code lambdaMarginal}) and the critic regularizer
-   * ({@code lambdaCritic}).
+   * are above 0, the marginal regularizer ({@code lambdaMarginal}), the tilt regularizer
+   * ({@code lambdaTilt}) and the critic regularizer ({@code lambdaCritic}).
    *
    * @param config the settings
-   * @return the two to four weighted regularizers
+   * @return the two to five weighted regularizers
    */
   public static List<WeightedRegularizer> defaultRegularizers(ShifterConfig config) {
     List<WeightedRegularizer> all = new ArrayList<>();
@@ -125,6 +125,9 @@ public final class ShifterTrainer {
     all.add(WeightedRegularizer.of(config.lambdaX(), Regularizers.featureSpace()));
     if (config.lambdaMarginal() > 0) {
       all.add(WeightedRegularizer.of(config.lambdaMarginal(), Regularizers.marginals()));
+    }
+    if (config.lambdaTilt() > 0) {
+      all.add(WeightedRegularizer.of(config.lambdaTilt(), Regularizers.tilt()));
     }
     if (config.lambdaCritic() > 0) {
       all.add(WeightedRegularizer.of(config.lambdaCritic(), Regularizers.critic()));

@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import dev.shifter.api.MetaLoss;
 import dev.shifter.api.ShiftContext;
+import dev.shifter.api.TargetValue;
 import dev.shifter.shift.internal.Adam;
 import dev.shifter.shift.internal.Constants;
 import dev.shifter.shift.internal.EntryWeights;
@@ -36,8 +37,11 @@ import org.jspecify.annotations.Nullable;
  * identity, which moves nothing away) is the first candidate of a run that starts at step 0, so no entry
  * ends further from its target than the unshifted model: when every evaluation moved one away, the run
  * keeps the identity and says so ({@link TrainingSummary#keptUnshifted()}). A resumed run starts its
- * bookkeeping from the checkpoint's weights, without that candidate. Checkpoints written during the run hold the weights of
- * their step, so an interrupted run resumes exactly where it was.
+ * bookkeeping from the checkpoint's weights, without that candidate. An evaluation that breaks a realism
+ * limit ({@link ShifterConfig#maxShareShift()}, {@link ShifterConfig#maxBoundExcess()}: a collapsed
+ * category, a spike at a bound) is never a candidate and never counts towards the early stop, so the
+ * run keeps the best evaluation that stayed realistic, the identity when none did. Checkpoints written
+ * during the run hold the weights of their step, so an interrupted run resumes exactly where it was.
  */
 final class TrainingRun {
   private static final long TARGET_DRAWS = 1L << 41;
@@ -59,6 +63,9 @@ final class TrainingRun {
   private double worstRelativeError = Double.NaN;
   private double worstRatio = Double.NaN;
   private int movedAway;
+  private @Nullable String violation;
+  private @Nullable String lastRejection;
+  private int rejections;
   private double bestRatio = Double.POSITIVE_INFINITY;
   private int bestMovedAway = Integer.MAX_VALUE;
   private int bestStep;
@@ -134,12 +141,16 @@ final class TrainingRun {
     List<TargetReport> report = state.report(target, reached, unshifted, rows);
     List<BoundPile> piles = state.boundPiles(target, rows, Seeds.fold(Seeds.derive(config.seed(), FINAL_EVALUATION)));
     return new TrainingSummary(step, reason, (System.nanoTime() - startNanos) / 1e9, step - firstStep, report,
-        keptStep, piles, keptStep == 0 && step > 0);
+        keptStep, piles, keptStep == 0 && step > 0, rejections, lastRejection);
   }
 
-  /** Whether the last evaluation beats the best so far: fewer entries moved away, then a smaller worst ratio. */
+  /**
+   * Whether the last evaluation beats the best so far: it kept within the realism limits, and moved
+   * fewer entries away, or as many with a smaller worst ratio.
+   */
   private boolean lastBeatsBest() {
-    return movedAway < bestMovedAway || (movedAway == bestMovedAway && worstRatio < bestRatio);
+    return violation == null
+        && (movedAway < bestMovedAway || (movedAway == bestMovedAway && worstRatio < bestRatio));
   }
 
   private void rememberIfBest(int step) {
@@ -156,8 +167,8 @@ final class TrainingRun {
   private int restoreBestIfBetter(int lastStep) {
     byte[] encoder = bestEncoder;
     byte[] delta = bestDelta;
-    if (encoder == null || delta == null || bestStep == lastStep || lastBeatsBest()
-        || (movedAway == bestMovedAway && !(bestRatio < worstRatio))) {
+    if (encoder == null || delta == null || bestStep == lastStep || (violation == null && (lastBeatsBest()
+        || (movedAway == bestMovedAway && !(bestRatio < worstRatio))))) {
       return lastStep;
     }
     state.networks.load(state.manager, encoder, delta, bestStep == 0 ? "the untrained encoder" : "the encoder of step "
@@ -183,7 +194,7 @@ final class TrainingRun {
         loss = requireFinite(loss, metaLoss.name(), "the meta loss", step, terms);
         if (!regularizers.isEmpty()) {
           ShiftContext context = new ShiftContext(step, scope, state.adapter, z, shifted, cond, generated,
-              state.resolved.targetedColumns());
+              state.resolved.targetedColumns(), targetValues(target));
           for (WeightedRegularizer weighted : regularizers) {
             NDArray value = weighted.regularizer().compute(context);
             value = requireFinite(value, weighted.name(), "the regularizer '" + weighted.name() + "'", step, terms);
@@ -296,7 +307,16 @@ final class TrainingRun {
       movedAway += entryAway ? 1 : 0;
     }
     entryWeights.update(entryRatios, config.stopWithin());
-    return converged;
+    violation = null;
+    for (int p = 0; p < points.size() && violation == null; p++) {
+      violation = state.realismViolation(points.get(p), rows, Seeds.fold(Seeds.derive(config.seed(),
+          Seeds.EVALUATION + 3L * step + p)));
+    }
+    if (violation != null) {
+      rejections++;
+      lastRejection = violation;
+    }
+    return converged && violation == null;
   }
 
   private void checkpoint(int step) {
@@ -318,6 +338,15 @@ final class TrainingRun {
     try (NDArray converted = value.toType(DataType.FLOAT64, true)) {
       return converted.toDoubleArray()[0];
     }
+  }
+
+  private List<TargetValue> targetValues(double[] target) {
+    List<TargetEntry> entries = state.targets.entries();
+    List<TargetValue> values = new ArrayList<>(entries.size());
+    for (int i = 0; i < entries.size(); i++) {
+      values.add(new TargetValue(entries.get(i).feature(), entries.get(i).key(), target[i]));
+    }
+    return values;
   }
 
   private static float[] toFloats(double[] values) {

@@ -1,6 +1,7 @@
 package dev.shifter.shift;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a training run went.
@@ -17,12 +18,18 @@ import java.util.List;
  * @param piles the entries approached by piling rows at a column's bound, measured at the final
  *     evaluation (empty in Shifters saved before this was recorded)
  * @param keptUnshifted whether the Shifter holds its untrained weights, the identity shift (then
- *     {@code keptStep} is 0): every evaluation of the run left an entry outside its tolerance and further
- *     from its target than the unshifted model, so the run's shifts were worse than none for that entry
- *     (false in Shifters saved before this was recorded)
+ *     {@code keptStep} is 0): every evaluation of the run either left an entry outside its tolerance and
+ *     further from its target than the unshifted model, so the run's shifts were worse than none for that
+ *     entry, or broke a realism limit (false in Shifters saved before this was recorded)
+ * @param realismRejections how many of this run's evaluations broke a realism limit
+ *     ({@link ShifterConfig#maxShareShift()}, {@link ShifterConfig#maxBoundExcess()}): the run never
+ *     keeps such weights (0 in Shifters saved before this was recorded)
+ * @param realismViolation what broke a limit at the last such evaluation, in words, or {@code null} when
+ *     none did
  */
 public record TrainingSummary(int steps, StopReason stopReason, double seconds, int stepsThisRun,
-    List<TargetReport> evaluation, int keptStep, List<BoundPile> piles, boolean keptUnshifted) {
+    List<TargetReport> evaluation, int keptStep, List<BoundPile> piles, boolean keptUnshifted,
+    int realismRejections, @Nullable String realismViolation) {
 
   /** Copies the lists; a missing list of piles (an older Shifter directory) is empty. */
   public TrainingSummary {

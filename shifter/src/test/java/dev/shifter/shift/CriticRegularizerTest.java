@@ -127,7 +127,7 @@ class CriticRegularizerTest {
       ShifterConfig off = ShifterConfig.builder().optLambdaCritic(0).build();
       assertThat(ShifterTrainer.builder().setAdapter(adapter).setTargets(target).optConfig(off).optRegistry(REGISTRY)
           .build().regularizers()).extracting(WeightedRegularizer::name)
-          .containsExactly("latent_reg", "feature_space_reg");
+          .containsExactly("latent_reg", "feature_space_reg", "marginal_reg");
 
       NDArray z = manager.randomNormal(new Shape(40, MlpAdapter.LATENT));
       NDArray cond = adapter.sampleCondVec(manager, 40);

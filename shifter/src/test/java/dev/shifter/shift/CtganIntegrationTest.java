@@ -160,34 +160,66 @@ class CtganIntegrationTest {
   }
 
   @Test
-  void aMeanThatNeedsMassBeyondTheBoundIsReportedAsAPileAtTheBoundAndAPlausibleOneIsNot() {
+  void aMeanThatNeedsMassBeyondTheBoundIsOutOfReachWithinTheRealismLimitsAndPilesRowsWithoutThem() {
     try (CtganModel model = CtganModel.load(modelDir)) {
       GeneratorAdapter adapter = model.adapter();
       double max = adapter.continuousBounds().get(0).max();
       ShifterConfig config = ShifterConfig.builder().optSteps(400).optTrainSamples(500).optEvalSamples(4000)
           .optEvalEvery(50).optLambdaX(0.01).optLearningRate(0.003).optSeed(3).build();
-      List<BoundPile> piles;
-      try (TrainedShifter edge = ShifterTrainer.builder().setAdapter(adapter)
-          .setTargets(Targets.of(TargetEntry.fixed("mean", "x", max - 0.5))).optConfig(config).optRegistry(REGISTRY)
-          .build().train()) {
-        piles = edge.summary().orElseThrow().piles();
+      Targets edgeTarget = Targets.of(TargetEntry.fixed("mean", "x", max - 0.5));
+      TrainingSummary limited;
+      try (TrainedShifter edge = ShifterTrainer.builder().setAdapter(adapter).setTargets(edgeTarget)
+          .optConfig(config).optRegistry(REGISTRY).build().train()) {
+        limited = edge.summary().orElseThrow();
       }
-      List<BoundPile> plausible;
+      TrainingSummary unlimited;
+      try (TrainedShifter edge = ShifterTrainer.builder().setAdapter(adapter).setTargets(edgeTarget)
+          .optConfig(config.toBuilder().optMaxBoundExcess(1).build()).optRegistry(REGISTRY).build().train()) {
+        unlimited = edge.summary().orElseThrow();
+      }
+      TrainingSummary plausible;
       try (TrainedShifter near = ShifterTrainer.builder().setAdapter(adapter)
           .setTargets(Targets.of(TargetEntry.fixed("mean", "x", 52)))
           .optConfig(ShifterConfig.builder().optSteps(400).optTrainSamples(500).optEvalSamples(4000).optSeed(3).build())
           .optRegistry(REGISTRY)
           .build().train()) {
-        plausible = near.summary().orElseThrow().piles();
+        plausible = near.summary().orElseThrow();
       }
 
-      assertThat(piles).anySatisfy(pile -> {
+      assertThat(limited.realismRejections()).as(limited.toString()).isPositive();
+      assertThat(limited.realismViolation()).contains("of the rows at x's largest value").contains("max_bound_excess");
+      assertThat(limited.piles()).as("the kept weights pile no rows at the bound").isEmpty();
+      assertThat(unlimited.realismRejections()).isZero();
+      assertThat(unlimited.piles()).anySatisfy(pile -> {
         assertThat(pile.entry()).isEqualTo("mean[x]");
         assertThat(pile.atMaximum()).isTrue();
         assertThat(pile.bound()).isEqualTo(max);
         assertThat(pile.excess()).isGreaterThan(BoundPile.THRESHOLD);
       });
-      assertThat(plausible).isEmpty();
+      assertThat(plausible.piles()).isEmpty();
+    }
+  }
+
+  @Test
+  void aShiftThatMovesTheSharesOfAnUntargetedCategoryBeyondTheLimitIsNeverKept() {
+    try (CtganModel model = CtganModel.load(modelDir)) {
+      GeneratorAdapter adapter = model.adapter();
+      ShifterConfig strict = ShifterConfig.builder().optSteps(100).optTrainSamples(500).optEvalSamples(2000)
+          .optEvalEvery(25).optMaxShareShift(0).optSeed(3).build();
+      try (TrainedShifter trained = ShifterTrainer.builder().setAdapter(adapter)
+          .setTargets(Targets.of(TargetEntry.fixed("mean", "y", 20))).optConfig(strict).optRegistry(REGISTRY)
+          .build().train()) {
+        TrainingSummary summary = trained.summary().orElseThrow();
+
+        assertThat(summary.realismRejections()).as(summary.toString()).isEqualTo(4);
+        assertThat(summary.realismViolation()).startsWith("g's category shares moved by")
+            .contains("max_share_shift is 0.0");
+        assertThat(summary.keptUnshifted()).isTrue();
+        assertThat(summary.stopReason()).isEqualTo(StopReason.MAX_STEPS);
+        TargetReport report = summary.evaluation().get(0);
+        assertThat(report.reached()).as("the identity's rows: the unshifted mean, give or take sampling noise")
+            .isCloseTo(report.unshifted(), within(0.6));
+      }
     }
   }
 }

@@ -115,10 +115,12 @@ class ShifterArtifactTest {
       for (StepLoss point : history) {
         assertThat(point.terms()).containsExactly(entry("meta_loss", point.terms().get("meta_loss")),
             entry("latent_reg", point.terms().get("latent_reg")),
-            entry("feature_space_reg", point.terms().get("feature_space_reg")));
+            entry("feature_space_reg", point.terms().get("feature_space_reg")),
+            entry("marginal_reg", point.terms().get("marginal_reg")));
         ShifterConfig defaults = ShifterConfig.defaults();
         double weighted = point.terms().get("meta_loss") + defaults.lambdaZ() * point.terms().get("latent_reg")
-            + defaults.lambdaX() * point.terms().get("feature_space_reg");
+            + defaults.lambdaX() * point.terms().get("feature_space_reg")
+            + defaults.lambdaMarginal() * point.terms().get("marginal_reg");
         assertThat(point.loss()).isCloseTo(weighted, within(1e-5 * Math.max(1, weighted)));
       }
       assertThat(history.subList(0, 119)).as("no evaluation before the last step (eval_every 1000)")

@@ -36,7 +36,7 @@ class ShifterModuleTest {
       assertThat(trainer.metaLoss().toString()).isEqualTo("MetaLosses.mse()");
       assertThat(trainer.regularizers()).extracting(WeightedRegularizer::name, WeightedRegularizer::weight)
           .containsExactlyInAnyOrder(tuple("latent_reg", 0.02),
-              tuple("feature_space_reg", CONFIG.lambdaX()));
+              tuple("feature_space_reg", CONFIG.lambdaX()), tuple("marginal_reg", CONFIG.lambdaMarginal()));
     }
   }
 
@@ -67,7 +67,7 @@ class ShifterModuleTest {
       ShifterTrainer trainer = injector.getInstance(ShifterTrainerFactory.class).create(TARGET);
 
       assertThat(trainer.regularizers()).extracting(WeightedRegularizer::name)
-          .containsExactlyInAnyOrder("latent_reg", "feature_space_reg", "counting");
+          .containsExactlyInAnyOrder("latent_reg", "feature_space_reg", "marginal_reg", "counting");
       List<StepReport> reports = new ArrayList<>();
       try (TrainedShifter shifter = injector.getInstance(ShifterTrainerFactory.class).builder().setTargets(TARGET)
           .optListener(reports::add).build().train()) {

@@ -99,9 +99,11 @@ final class TrainingSection {
     }
     return saved.steps() + " steps, stopped: " + summary.stopReason().name().toLowerCase(Locale.ROOT).replace('_', ' ')
         + String.format(Locale.ROOT, ", %.1f s", summary.seconds())
-        + (summary.keptUnshifted() ? "; keeps its untrained weights (every evaluation moved an entry away from its "
-            + "target)" : summary.keptAnEarlierStep() ? "; keeps the weights of step " + summary.keptStep()
-            + ", its best evaluation" : "");
+        + (summary.keptUnshifted() ? "; keeps its untrained weights (no evaluation both moved no entry away from "
+            + "its target and kept within the realism limits)" : summary.keptAnEarlierStep() ? "; keeps the weights of "
+            + "step " + summary.keptStep() + ", its best evaluation" : "")
+        + (summary.realismRejections() > 0 ? String.format(Locale.ROOT, "; %d evaluations broke a realism limit, the "
+            + "last with %s", summary.realismRejections(), summary.realismViolation()) : "");
   }
 
   private static Line present(String name, Color color, List<StepLoss> history,

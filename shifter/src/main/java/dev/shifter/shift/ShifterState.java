@@ -9,15 +9,18 @@ import dev.shifter.api.EncodedBlock;
 import dev.shifter.api.GeneratorAdapter;
 import dev.shifter.api.InvalidInputException;
 import dev.shifter.api.Table;
+import dev.shifter.api.TargetValue;
 import dev.shifter.api.ValueBounds;
 import dev.shifter.shift.internal.Calibration;
 import dev.shifter.shift.internal.Constants;
 import dev.shifter.shift.internal.ResolvedTargets;
 import dev.shifter.shift.internal.Seeds;
 import dev.shifter.shift.internal.ShiftNetworks;
+import dev.shifter.shift.internal.TiltWeights;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.apache.arrow.memory.BufferAllocator;
 import org.jspecify.annotations.Nullable;
 
@@ -169,7 +172,10 @@ final class ShifterState implements AutoCloseable {
 
   /**
    * Checks the realism limits ({@link ShifterConfig#maxShareShift()}, {@link ShifterConfig#maxBoundExcess()})
-   * on a shifted batch drawn with the given engine seed, against the unshifted rows of the same noise.
+   * on a shifted batch drawn with the given engine seed, against the unshifted rows of the same noise
+   * reweighted to the targets ({@link TiltWeights}, the I-projection; unweighted when they cannot be):
+   * the shift may move what the closest table with the targets moves, and no more than the limits
+   * beyond it.
    *
    * @return {@code null} when the batch keeps within them, else what broke the worst one, in words
    */
@@ -187,7 +193,8 @@ final class ShifterState implements AutoCloseable {
     float[] shiftedValues;
     float[] plainValues;
     float[] shiftedShares = new float[0];
-    float[] plainShares = new float[0];
+    float[] plainRows = new float[0];
+    int width = 0;
     try (NDManager scope = manager.newSubManager()) {
       Engine.getInstance().setRandomSeed(engineSeed);
       NDArray z = scope.randomNormal(new Shape(rows, adapter.latentDim()));
@@ -200,7 +207,17 @@ final class ShifterState implements AutoCloseable {
       plainValues = adapter.generateDifferentiable(z, cond).toFloatArray();
       if (!blocks.isEmpty() && maxShare < 1) {
         shiftedShares = adapter.generateEncoded(shifted, cond).mean(new int[] {0}).toFloatArray();
-        plainShares = adapter.generateEncoded(z, cond).mean(new int[] {0}).toFloatArray();
+        NDArray encoded = adapter.generateEncoded(z, cond);
+        width = (int) encoded.getShape().get(1);
+        plainRows = encoded.toFloatArray();
+      }
+    }
+    double[] weights = Objects.requireNonNullElseGet(TiltWeights.of(targetValues(target), columns, plainValues),
+        () -> TiltWeights.uniform(rows));
+    double[] plainShares = new double[width];
+    for (int i = 0; i < rows && width > 0; i++) {
+      for (int k = 0; k < width; k++) {
+        plainShares[k] += weights[i] * plainRows[i * width + k];
       }
     }
     @Nullable String worst = null;
@@ -213,11 +230,11 @@ final class ShifterState implements AutoCloseable {
       for (boolean atMaximum : new boolean[] {false, true}) {
         float edge = (float) (atMaximum ? bound.max() : bound.min());
         double shiftedShare = shareAt(shiftedValues, column, columns.size(), edge, atMaximum);
-        double plainShare = shareAt(plainValues, column, columns.size(), edge, atMaximum);
+        double plainShare = weightedShareAt(plainValues, weights, column, columns.size(), edge, atMaximum);
         double over = (shiftedShare - plainShare) / Math.max(maxExcess, 1e-9);
         if (over > 1 && over > worstOver) {
           worstOver = over;
-          worst = String.format(Locale.ROOT, "%.1f %% of the rows at %s's %s value %s (unshifted %.1f %%; the limit "
+          worst = String.format(Locale.ROOT, "%.1f %% of the rows at %s's %s value %s (%.1f %% in the closest reweighting; the limit "
               + "max_bound_excess is %s)", 100 * shiftedShare, columns.get(column), atMaximum ? "largest" : "smallest",
               (float) (atMaximum ? bound.max() : bound.min()), 100 * plainShare, maxExcess);
         }
@@ -231,11 +248,32 @@ final class ShifterState implements AutoCloseable {
       double over = variation / Math.max(maxShare, 1e-9);
       if (over > 1 && over > worstOver) {
         worstOver = over;
-        worst = String.format(Locale.ROOT, "%s's category shares moved by %.2f (total variation; the limit "
+        worst = String.format(Locale.ROOT, "%s's category shares %.2f away from the closest reweighting's (total variation; the limit "
             + "max_share_shift is %s)", block.column(), variation, maxShare);
       }
     }
     return worst;
+  }
+
+  /** The values the targets ask for at {@code target}, one per entry. */
+  List<TargetValue> targetValues(double[] target) {
+    List<TargetEntry> entries = targets.entries();
+    List<TargetValue> values = new ArrayList<>(entries.size());
+    for (int i = 0; i < entries.size(); i++) {
+      values.add(new TargetValue(entries.get(i).feature(), entries.get(i).key(), target[i]));
+    }
+    return values;
+  }
+
+  /** The weighted share of rows of column {@code c} (of {@code d}) at or beyond {@code edge}. */
+  private static double weightedShareAt(float[] values, double[] weights, int c, int d, float edge,
+      boolean atMaximum) {
+    double share = 0;
+    for (int r = 0; r < weights.length; r++) {
+      float v = values[r * d + c];
+      share += (atMaximum ? v >= edge : v <= edge) ? weights[r] : 0;
+    }
+    return share;
   }
 
   /** The share of rows of column {@code c} (of {@code d}) at or beyond {@code edge}. */

@@ -9,7 +9,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import dev.shifter.api.MetaLoss;
 import dev.shifter.api.ShiftContext;
-import dev.shifter.api.TargetValue;
 import dev.shifter.shift.internal.Adam;
 import dev.shifter.shift.internal.Constants;
 import dev.shifter.shift.internal.EntryWeights;
@@ -194,7 +193,7 @@ final class TrainingRun {
         loss = requireFinite(loss, metaLoss.name(), "the meta loss", step, terms);
         if (!regularizers.isEmpty()) {
           ShiftContext context = new ShiftContext(step, scope, state.adapter, z, shifted, cond, generated,
-              state.resolved.targetedColumns(), targetValues(target));
+              state.resolved.targetedColumns(), state.targetValues(target));
           for (WeightedRegularizer weighted : regularizers) {
             NDArray value = weighted.regularizer().compute(context);
             value = requireFinite(value, weighted.name(), "the regularizer '" + weighted.name() + "'", step, terms);
@@ -338,15 +337,6 @@ final class TrainingRun {
     try (NDArray converted = value.toType(DataType.FLOAT64, true)) {
       return converted.toDoubleArray()[0];
     }
-  }
-
-  private List<TargetValue> targetValues(double[] target) {
-    List<TargetEntry> entries = state.targets.entries();
-    List<TargetValue> values = new ArrayList<>(entries.size());
-    for (int i = 0; i < entries.size(); i++) {
-      values.add(new TargetValue(entries.get(i).feature(), entries.get(i).key(), target[i]));
-    }
-    return values;
   }
 
   private static float[] toFloats(double[] values) {

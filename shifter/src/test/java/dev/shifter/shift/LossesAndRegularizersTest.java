@@ -11,6 +11,7 @@ import ai.djl.training.GradientCollector;
 import dev.shifter.api.MetaLoss;
 import dev.shifter.api.Regularizer;
 import dev.shifter.api.ShiftContext;
+import dev.shifter.api.TargetValue;
 import dev.shifter.shift.fixtures.MlpAdapter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -110,6 +111,42 @@ class LossesAndRegularizersTest {
       assertThat(gradient.abs().sum().getFloat()).isPositive();
       assertThat(gradient.isNaN().any().getBoolean()).isFalse();
     }
+  }
+
+  @Test
+  void theTiltRegularizerIsZeroAtTheBatchsOwnValueAndPositiveWithAGradientWhenTheTargetAsksForOtherRows() {
+    try (MlpAdapter adapter = new MlpAdapter(1); NDManager manager = NDManager.newBaseManager()) {
+      NDArray z = manager.randomNormal(new Shape(400, MlpAdapter.LATENT));
+      NDArray cond = adapter.sampleCondVec(manager, 400);
+      NDArray age = adapter.generateDifferentiable(z, cond).get(":, 0");
+      double own = age.mean().getFloat();
+      double sd = age.sub(age.mean()).square().mean().sqrt().getFloat();
+      NDArray shifted = z.duplicate();
+      shifted.setRequiresGradient(true);
+
+      float atOwnValue = value(Regularizers.tilt(), tiltContext(adapter, manager, z, z, cond, "mean", own));
+      float unsupported = value(Regularizers.tilt(), tiltContext(adapter, manager, z, z, cond, "made_up", own + sd));
+      float asksForMore;
+      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+        NDArray loss = Regularizers.tilt().compute(tiltContext(adapter, manager, z, shifted, cond, "mean",
+            own + 0.3 * sd));
+        asksForMore = loss.toFloatArray()[0];
+        collector.backward(loss);
+      }
+      NDArray gradient = shifted.getGradient();
+
+      assertThat(atOwnValue).as("uniform weights: the unshifted rows are the tilted rows").isCloseTo(0f, within(1e-4f));
+      assertThat(unsupported).isZero();
+      assertThat(asksForMore).isGreaterThan(10 * Math.max(atOwnValue, 1e-6f));
+      assertThat(gradient.abs().sum().getFloat()).isPositive();
+      assertThat(gradient.isNaN().any().getBoolean()).isFalse();
+    }
+  }
+
+  private static ShiftContext tiltContext(MlpAdapter adapter, NDManager manager, NDArray z, NDArray shifted,
+      NDArray cond, String feature, double value) {
+    return new ShiftContext(1, manager, adapter, z, shifted, cond, adapter.generateDifferentiable(shifted, cond),
+        List.of("age"), List.of(new TargetValue(feature, "age", value)));
   }
 
   private static ShiftContext context(MlpAdapter adapter, NDManager manager, NDArray z, NDArray shifted, NDArray cond,

@@ -5,9 +5,6 @@ import ai.djl.ndarray.types.Shape;
 import dev.shifter.api.EngineScalars;
 import dev.shifter.api.Regularizer;
 import dev.shifter.api.ShiftContext;
-import dev.shifter.api.TargetValue;
-import java.util.ArrayList;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,7 +30,6 @@ import org.jspecify.annotations.Nullable;
 public final class TiltDistance implements Regularizer {
   private static final double[] BANDWIDTHS = {0.5, 1.0, 2.0};
   private static final double VARIANCE_FLOOR = 0.01;
-  private static final double LEAST_ESS_SHARE = 0.1;
 
   @Override
   public NDArray compute(ShiftContext context) {
@@ -61,41 +57,11 @@ public final class TiltDistance implements Regularizer {
 
   /** The tilt weights of the step's unshifted rows, or {@code null} when the term does not apply. */
   private static double @Nullable [] weights(ShiftContext context) {
-    List<TargetValue> targets = context.targets();
-    if (targets.isEmpty()) {
+    if (context.targets().isEmpty()) {
       return null;
     }
-    List<TargetSpec> specs = new ArrayList<>(targets.size());
-    for (TargetValue target : targets) {
-      if (!MomentConditions.SUPPORTED.contains(target.feature())) {
-        return null;
-      }
-      specs.add(new TargetSpec(target.feature(), target.key(), target.value(), target.value()));
-    }
-    List<String> columns = context.adapter().continuousColumns();
-    float[] values = context.adapter().generateDifferentiable(context.z(), context.cond()).toFloatArray();
-    int d = columns.size();
-    int n = d == 0 ? 0 : values.length / d;
-    if (n < 2) {
-      return null;
-    }
-    double[][] pool = new double[d][n];
-    for (int i = 0; i < n; i++) {
-      for (int c = 0; c < d; c++) {
-        pool[c][i] = values[i * d + c];
-      }
-    }
-    EntropyBalancing.Solution solution;
-    try {
-      MomentConditions.Built conditions = MomentConditions.of(specs, columns, pool, n);
-      solution = EntropyBalancing.solve(conditions.phi(), conditions.values());
-    } catch (RuntimeException e) {
-      return null;
-    }
-    if (!solution.converged() || solution.effectiveSampleSize() < LEAST_ESS_SHARE * n) {
-      return null;
-    }
-    return solution.weights();
+    return TiltWeights.of(context.targets(), context.adapter().continuousColumns(),
+        context.adapter().generateDifferentiable(context.z(), context.cond()).toFloatArray());
   }
 
   /** {@code sum_jk a_j b_k K(p_j, q_k)} with the summed Gaussian kernels. */

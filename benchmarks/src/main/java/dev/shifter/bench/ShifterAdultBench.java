@@ -1,11 +1,6 @@
 package dev.shifter.bench;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.shifter.api.ContinuousMatrix;
 import dev.shifter.api.GeneratorAdapter;
 import dev.shifter.api.MetaFeatureRegistry;
 import dev.shifter.api.RegisteredMetaFeature;
@@ -24,7 +19,6 @@ import dev.shifter.shift.Targets;
 import dev.shifter.shift.TrainedShifter;
 import dev.shifter.shift.TrainingSummary;
 import dev.shifter.shift.internal.Json;
-import dev.shifter.shift.internal.Seeds;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -139,9 +133,9 @@ public final class ShifterAdultBench {
         }
         double unshiftedDetection;
         Map<String, Double> unshiftedValues;
-        try (Table unshifted = generateUnshifted(adapter, allocator, rows, GENERATE_SEED)) {
+        try (Table unshifted = PlainTables.generate(adapter, allocator, rows, GENERATE_SEED)) {
           unshiftedDetection = detection(train, unshifted);
-          unshiftedValues = measure(unshifted, features);
+          unshiftedValues = PlainTables.measure(unshifted, features);
         }
         emit(out, markdown, String.format(Locale.ROOT, "%nDetection score of the unshifted CTGAN table vs real: "
             + "%.3f%n%n## Target sets%n", unshiftedDetection));
@@ -273,29 +267,6 @@ public final class ShifterAdultBench {
     return Targets.of(entries);
   }
 
-  /**
-   * Generates the unshifted CTGAN table with the noise {@link TrainedShifter#generate} draws for the
-   * same seed (same latent noise, conditional vectors and decoding noise), so that the shifted and
-   * unshifted tables differ only by the shift. The noise streams are those of the shifter module's
-   * {@code Seeds}; {@link #mismatch} checks that the result agrees with the Shifter's own unshifted values.
-   */
-  private static Table generateUnshifted(GeneratorAdapter adapter, BufferAllocator allocator, int rows, long seed) {
-    Engine engine = Engine.getInstance();
-    try (NDManager scope = NDManager.newBaseManager()) {
-      engine.setRandomSeed(Seeds.fold(Seeds.derive(seed, 0)));
-      NDArray z = scope.randomNormal(new Shape(rows, adapter.latentDim()));
-      NDArray cond = adapter.sampleCondVec(scope, rows);
-      engine.setRandomSeed(Seeds.fold(Seeds.derive(seed, 1)));
-      return adapter.generate(allocator, z, cond);
-    }
-  }
-
-  private static Map<String, Double> measure(Table table, List<RegisteredMetaFeature> features) {
-    List<String> columns = table.continuousColumnNames();
-    try (NDManager manager = NDManager.newBaseManager(); ContinuousMatrix matrix = table.toMatrix(manager, columns)) {
-      return RealMetaFeatures.compute(matrix.values(), features, columns);
-    }
-  }
 
   /** Returns the largest relative difference between the Shifter's unshifted values and our unshifted table's. */
   private static double mismatch(SetResult result, Map<String, Double> unshiftedValues) {

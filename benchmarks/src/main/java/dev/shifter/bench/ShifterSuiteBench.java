@@ -1,12 +1,7 @@
 package dev.shifter.bench;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import dev.shifter.api.ColumnKind;
 import dev.shifter.api.ColumnSpec;
-import dev.shifter.api.ContinuousMatrix;
 import dev.shifter.api.GeneratorAdapter;
 import dev.shifter.api.MetaFeatureRegistry;
 import dev.shifter.api.RegisteredMetaFeature;
@@ -28,7 +23,6 @@ import dev.shifter.shift.TiltGenerator;
 import dev.shifter.shift.TiltedTable;
 import dev.shifter.shift.TrainedShifter;
 import dev.shifter.shift.TrainingSummary;
-import dev.shifter.shift.internal.Seeds;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -126,9 +120,9 @@ public final class ShifterSuiteBench {
         int rows = real.rowCount();
         emit(out, markdown, String.format(Locale.ROOT, "%n## %s: %,d rows, %d continuous and %d categorical columns"
             + "%n", dataSet.name(), rows, real.continuousColumnNames().size(), real.categoricalColumnNames().size()));
-        try (Table plainRows = generatePlain(adapter, allocator, rows, GENERATE_SEED)) {
+        try (Table plainRows = PlainTables.generate(adapter, allocator, rows, GENERATE_SEED)) {
           long plainStart = System.nanoTime();
-          Map<String, Double> plainValues = measure(plainRows, features);
+          Map<String, Double> plainValues = PlainTables.measure(plainRows, features);
           QualityReport quality = quality(real, plainRows);
           Map<String, Double> plainTv = quality.marginals().tvComplements();
           SuiteResult plain = new SuiteResult(dataSet.name(), "-", true, "ctgan", List.of(),
@@ -244,24 +238,6 @@ public final class ShifterSuiteBench {
     return Targets.of(entries);
   }
 
-  /** The plain CTGAN table with the noise a Shifter's generate draws for the same seed. */
-  private static Table generatePlain(GeneratorAdapter adapter, BufferAllocator allocator, int rows, long seed) {
-    Engine engine = Engine.getInstance();
-    try (NDManager scope = NDManager.newBaseManager()) {
-      engine.setRandomSeed(Seeds.fold(Seeds.derive(seed, 0)));
-      NDArray z = scope.randomNormal(new Shape(rows, adapter.latentDim()));
-      NDArray cond = adapter.sampleCondVec(scope, rows);
-      engine.setRandomSeed(Seeds.fold(Seeds.derive(seed, 1)));
-      return adapter.generate(allocator, z, cond);
-    }
-  }
-
-  private static Map<String, Double> measure(Table table, List<RegisteredMetaFeature> features) {
-    List<String> columns = table.continuousColumnNames();
-    try (NDManager manager = NDManager.newBaseManager(); ContinuousMatrix matrix = table.toMatrix(manager, columns)) {
-      return RealMetaFeatures.compute(matrix.values(), features, columns);
-    }
-  }
 
   private static QualityReport quality(Table real, Table synthetic) {
     return QualityEvaluator.builder().setReal(real).setSynthetic(synthetic).optSeed(GENERATE_SEED).build().evaluate();

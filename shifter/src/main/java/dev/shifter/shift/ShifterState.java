@@ -136,19 +136,9 @@ final class ShifterState implements AutoCloseable {
   List<BoundPile> boundPiles(double[] target, int rows, int engineSeed) {
     List<ValueBounds> bounds = adapter.continuousBounds();
     int d = adapter.continuousColumns().size();
-    float[] shiftedValues;
-    float[] plainValues;
-    try (NDManager scope = manager.newSubManager()) {
-      Engine.getInstance().setRandomSeed(engineSeed);
-      NDArray z = scope.randomNormal(new Shape(rows, adapter.latentDim()));
-      NDArray cond = adapter.sampleCondVec(scope, rows);
-      NDArray shifted = shift(z, target, false);
-      int decodeSeed = Seeds.fold(Seeds.derive(engineSeed, 1));
-      Engine.getInstance().setRandomSeed(decodeSeed);
-      shiftedValues = adapter.generateDifferentiable(shifted, cond).toFloatArray();
-      Engine.getInstance().setRandomSeed(decodeSeed);
-      plainValues = adapter.generateDifferentiable(z, cond).toFloatArray();
-    }
+    PairedBatch batch = pairedBatch(target, rows, engineSeed, false);
+    float[] shiftedValues = batch.shiftedValues();
+    float[] plainValues = batch.plainValues();
     List<BoundPile> piles = new ArrayList<>();
     for (int i = 0; i < targets.entries().size(); i++) {
       for (int column : resolved.columnsOf(i)) {
@@ -190,28 +180,12 @@ final class ShifterState implements AutoCloseable {
     List<String> targeted = resolved.targetedColumns();
     List<EncodedBlock> blocks = adapter.categoricalBlocks().stream()
         .filter(block -> !targeted.contains(block.column())).toList();
-    float[] shiftedValues;
-    float[] plainValues;
-    float[] shiftedShares = new float[0];
-    float[] plainRows = new float[0];
-    int width = 0;
-    try (NDManager scope = manager.newSubManager()) {
-      Engine.getInstance().setRandomSeed(engineSeed);
-      NDArray z = scope.randomNormal(new Shape(rows, adapter.latentDim()));
-      NDArray cond = adapter.sampleCondVec(scope, rows);
-      NDArray shifted = shift(z, target, false);
-      int decodeSeed = Seeds.fold(Seeds.derive(engineSeed, 1));
-      Engine.getInstance().setRandomSeed(decodeSeed);
-      shiftedValues = adapter.generateDifferentiable(shifted, cond).toFloatArray();
-      Engine.getInstance().setRandomSeed(decodeSeed);
-      plainValues = adapter.generateDifferentiable(z, cond).toFloatArray();
-      if (!blocks.isEmpty() && maxShare < 1) {
-        shiftedShares = adapter.generateEncoded(shifted, cond).mean(new int[] {0}).toFloatArray();
-        NDArray encoded = adapter.generateEncoded(z, cond);
-        width = (int) encoded.getShape().get(1);
-        plainRows = encoded.toFloatArray();
-      }
-    }
+    PairedBatch batch = pairedBatch(target, rows, engineSeed, !blocks.isEmpty() && maxShare < 1);
+    float[] shiftedValues = batch.shiftedValues();
+    float[] plainValues = batch.plainValues();
+    float[] shiftedShares = batch.shiftedShares();
+    float[] plainRows = batch.plainEncoded();
+    int width = shiftedShares.length;
     double[] weights = Objects.requireNonNullElseGet(TiltWeights.of(targetValues(target), columns, plainValues),
         () -> TiltWeights.uniform(rows));
     double[] plainShares = new double[width];
@@ -253,6 +227,37 @@ final class ShifterState implements AutoCloseable {
       }
     }
     return worst;
+  }
+
+  /**
+   * A shifted batch and the unshifted one of the same noise, decoded with the same Gumbel draws.
+   *
+   * @param shiftedValues the shifted rows' continuous values, row-major
+   * @param plainValues the unshifted rows' continuous values, row-major
+   * @param shiftedShares the shifted rows' mean encoded row (empty unless asked for)
+   * @param plainEncoded the unshifted rows' encoded rows, row-major (empty unless asked for)
+   */
+  private record PairedBatch(float[] shiftedValues, float[] plainValues, float[] shiftedShares,
+      float[] plainEncoded) {}
+
+  private PairedBatch pairedBatch(double[] target, int rows, int engineSeed, boolean encoded) {
+    try (NDManager scope = manager.newSubManager()) {
+      Engine.getInstance().setRandomSeed(engineSeed);
+      NDArray z = scope.randomNormal(new Shape(rows, adapter.latentDim()));
+      NDArray cond = adapter.sampleCondVec(scope, rows);
+      NDArray shifted = shift(z, target, false);
+      int decodeSeed = Seeds.fold(Seeds.derive(engineSeed, 1));
+      Engine.getInstance().setRandomSeed(decodeSeed);
+      float[] shiftedValues = adapter.generateDifferentiable(shifted, cond).toFloatArray();
+      Engine.getInstance().setRandomSeed(decodeSeed);
+      float[] plainValues = adapter.generateDifferentiable(z, cond).toFloatArray();
+      if (!encoded) {
+        return new PairedBatch(shiftedValues, plainValues, new float[0], new float[0]);
+      }
+      return new PairedBatch(shiftedValues, plainValues,
+          adapter.generateEncoded(shifted, cond).mean(new int[] {0}).toFloatArray(),
+          adapter.generateEncoded(z, cond).toFloatArray());
+    }
   }
 
   /** The values the targets ask for at {@code target}, one per entry. */

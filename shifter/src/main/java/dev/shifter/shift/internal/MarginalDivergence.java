@@ -3,7 +3,6 @@ package dev.shifter.shift.internal;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.Shape;
 import dev.shifter.api.EncodedBlock;
 import dev.shifter.api.EngineScalars;
 import dev.shifter.api.GeneratorAdapter;
@@ -67,7 +66,7 @@ public final class MarginalDivergence implements Regularizer {
       NDArray encodedShifted = adapter.generateEncoded(context.shiftedZ(), context.cond());
       NDArray encodedPlain = adapter.generateEncoded(context.z(), context.cond()).stopGradient();
       @Nullable NDArray rowWeights = weights == null ? null
-          : context.manager().create(toFloats(weights), new Shape(weights.length, 1));
+          : TiltWeights.column(context.manager(), weights);
       for (EncodedBlock block : blocks) {
         String range = ":, " + block.start() + ":" + (block.start() + block.width());
         NDArray p = encodedShifted.get(range).mean(new int[] {0});
@@ -88,14 +87,6 @@ public final class MarginalDivergence implements Regularizer {
       values[i] = rowMajor[i * columns + column];
     }
     return values;
-  }
-
-  private static float[] toFloats(double[] values) {
-    float[] result = new float[values.length];
-    for (int i = 0; i < values.length; i++) {
-      result[i] = (float) values[i];
-    }
-    return result;
   }
 
   @Override

@@ -47,7 +47,7 @@ public final class TiltDistance implements Regularizer {
     NDArray y = plain.div(spread);
     long n = x.getShape().get(0);
     long width = x.getShape().get(1);
-    NDArray w = context.manager().create(toFloats(weights), new Shape(weights.length, 1));
+    NDArray w = TiltWeights.column(context.manager(), weights);
     NDArray uniform = context.manager().ones(new Shape(n, 1)).div(EngineScalars.of(x, (double) n));
     NDArray within = weightedKernel(x, x, uniform, uniform, width);
     NDArray across = weightedKernel(x, y, uniform, w, width);
@@ -77,14 +77,6 @@ public final class TiltDistance implements Regularizer {
       total = total == null ? term : total.add(term);
     }
     return total;
-  }
-
-  private static float[] toFloats(double[] values) {
-    float[] result = new float[values.length];
-    for (int i = 0; i < values.length; i++) {
-      result[i] = (float) values[i];
-    }
-    return result;
   }
 
   @Override

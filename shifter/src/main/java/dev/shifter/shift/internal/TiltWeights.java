@@ -1,5 +1,8 @@
 package dev.shifter.shift.internal;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import dev.shifter.api.TargetValue;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -64,6 +67,21 @@ public final class TiltWeights {
       return null;
     }
     return solution.weights();
+  }
+
+  /**
+   * Returns weights as an {@code n x 1} float32 column, to weigh the rows of a batch.
+   *
+   * @param manager the manager of the result
+   * @param weights the weights
+   * @return the column
+   */
+  public static NDArray column(NDManager manager, double[] weights) {
+    float[] values = new float[weights.length];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = (float) weights[i];
+    }
+    return manager.create(values, new Shape(values.length, 1));
   }
 
   /**

@@ -22,7 +22,7 @@ import java.util.List;
  *     skewness, a quantile: per-column entries); a regularizer that keeps marginals in place leaves them
  *     free. Pair and whole-table entries name no column here.
  * @param targets the values this step aims at, one per target entry in the targets' order (empty when
- *     the trainer did not pass them)
+ *     the trainer did not pass them; the Shifter's trainer passes none for a range of targets)
  */
 public record ShiftContext(
     int step,

@@ -30,8 +30,8 @@ public record DemoSettings(int tableRows, int maxRows, CtganConfig ctgan, Shifte
   /**
    * The weight of the quick demo's marginal regularizer, a tenth of the Shifter's default, for the same
    * reason: the quick CTGAN's age~income correlation is about a quarter of the data's, and at the default
-   * weight the quick demo's 1,000 steps reached one of its three targets (the standard demo keeps the
-   * default and reaches all three).
+   * weight the quick demo's 1,000 steps reached one of its three targets (measured while the marginal
+   * term still compared with the plain rows; the standard demo keeps the default and reaches all three).
    */
   public static final double QUICK_LAMBDA_MARGINAL = 0.1;
 

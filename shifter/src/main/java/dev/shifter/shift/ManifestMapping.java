@@ -15,6 +15,9 @@ import org.jspecify.annotations.Nullable;
 
 /** Converts between the public types and the manifest of a Shifter directory. */
 final class ManifestMapping {
+  /** The realism limits, off (1) in settings saved before they existed: those runs trained without them. */
+  private static final List<String> REALISM_LIMITS = List.of("max_share_shift", "max_bound_excess");
+
   private ManifestMapping() {}
 
   static ShifterManifest toManifest(ShifterState state, String status, int step, @Nullable TrainingSummary summary,
@@ -27,9 +30,6 @@ final class ManifestMapping {
         FeatureSources.of(state.resolved), entryWeights,
         Provenance.current());
   }
-
-  /** The realism limits, off (1) in settings saved before they existed: those runs trained without them. */
-  private static final List<String> REALISM_LIMITS = List.of("max_share_shift", "max_bound_excess");
 
   static ShifterConfig config(ShifterManifest manifest, String source) {
     try {

@@ -64,8 +64,9 @@ import java.util.Objects;
  * @param maxBoundExcess a realism limit: an evaluation whose shifted rows put more than this share of
  *     rows at a continuous column's smallest or largest value beyond the unshifted rows' share (a spike at
  *     the bound) does not count as reached, and the run never keeps its weights (0.05: 5 % of the rows;
- *     training warns of piles above 1 %, see {@link BoundPile}, and at 1 % the quick demo's small CTGAN
- *     reached none of its targets). A column whose data has a spike at a bound (capital-gain's zeros) may
+ *     training warns of piles above 1 %, see {@link BoundPile}; at 1 %, measured then against the plain
+ *     rows, the quick demo's small CTGAN reached none of its targets. Both limits were set on the demo
+ *     alone, not swept across the suite's data sets). A column whose data has a spike at a bound (capital-gain's zeros) may
  *     need more to move its mean; in [0, 1], 1 turns the limit off (as do settings saved before it existed)
  * @param tolerance the relative tolerance of a target entry: reached when
  *     {@code |value - target| <= max(tolerance * |target|, its sampling noise, absoluteTolerance)}

@@ -102,8 +102,9 @@ final class TrainingSection {
         + (summary.keptUnshifted() ? "; keeps its untrained weights (no evaluation both moved no entry away from "
             + "its target and kept within the realism limits)" : summary.keptAnEarlierStep() ? "; keeps the weights of "
             + "step " + summary.keptStep() + ", its best evaluation" : "")
-        + (summary.realismRejections() > 0 ? String.format(Locale.ROOT, "; %d evaluations broke a realism limit, the "
-            + "last with %s", summary.realismRejections(), summary.realismViolation()) : "");
+        + (summary.realismRejections() > 0 ? String.format(Locale.ROOT, "; %d evaluation%s broke a realism limit, the "
+            + "last with %s", summary.realismRejections(), summary.realismRejections() == 1 ? "" : "s",
+            summary.realismViolation()) : "");
   }
 
   private static Line present(String name, Color color, List<StepLoss> history,

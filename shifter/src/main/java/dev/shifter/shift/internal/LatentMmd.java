@@ -32,10 +32,7 @@ public final class LatentMmd implements Regularizer {
 
   /** The mean of the summed kernels over all pairs of rows of {@code a} and {@code b}. */
   private static NDArray kernelMean(NDArray a, NDArray b, long dim) {
-    NDArray squaredA = a.square().sum(new int[] {1}, true);
-    NDArray squaredB = b.square().sum(new int[] {1}, true).transpose();
-    NDArray distances = squaredA.add(squaredB).sub(a.matMul(b.transpose()).mul(EngineScalars.of(a, 2.0)))
-        .maximum(EngineScalars.of(a, 0.0));
+    NDArray distances = PairwiseDistances.squared(a, b);
     NDArray total = null;
     for (double bandwidth : BANDWIDTHS) {
       NDArray kernel = distances.div(EngineScalars.of(distances, -2.0 * bandwidth * dim)).exp().mean();

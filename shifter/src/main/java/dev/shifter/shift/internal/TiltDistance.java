@@ -66,10 +66,7 @@ public final class TiltDistance implements Regularizer {
 
   /** {@code sum_jk a_j b_k K(p_j, q_k)} with the summed Gaussian kernels. */
   private static NDArray weightedKernel(NDArray p, NDArray q, NDArray a, NDArray b, long width) {
-    NDArray squaredP = p.square().sum(new int[] {1}, true);
-    NDArray squaredQ = q.square().sum(new int[] {1}, true).transpose();
-    NDArray distances = squaredP.add(squaredQ).sub(p.matMul(q.transpose()).mul(EngineScalars.of(p, 2.0)))
-        .maximum(EngineScalars.of(p, 0.0));
+    NDArray distances = PairwiseDistances.squared(p, q);
     NDArray total = null;
     for (double bandwidth : BANDWIDTHS) {
       NDArray kernel = distances.div(EngineScalars.of(distances, -2.0 * bandwidth * width)).exp();

@@ -8,7 +8,7 @@ import dev.shifter.api.ContinuousMatrix;
 import dev.shifter.api.GeneratorAdapter;
 import dev.shifter.api.RegisteredMetaFeature;
 import dev.shifter.api.Table;
-import dev.shifter.shift.internal.Seeds;
+import dev.shifter.commons.Seeds;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
@@ -20,7 +20,7 @@ final class PlainTables {
   /**
    * Generates the unshifted CTGAN table with the noise {@code TrainedShifter.generate} draws for the same
    * seed (same latent noise, conditional vectors and decoding noise), so that the shifted and unshifted
-   * tables differ only by the shift. The noise streams are those of the shifter module's {@code Seeds}.
+   * tables differ only by the shift. The noise streams are those of the Shifter ({@code dev.shifter.commons.Seeds}).
    */
   static Table generate(GeneratorAdapter adapter, BufferAllocator allocator, int rows, long seed) {
     Engine engine = Engine.getInstance();

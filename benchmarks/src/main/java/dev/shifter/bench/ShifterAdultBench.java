@@ -1,6 +1,7 @@
 package dev.shifter.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shifter.api.GeneratorAdapter;
 import dev.shifter.api.MetaFeatureRegistry;
 import dev.shifter.api.RegisteredMetaFeature;
@@ -18,7 +19,6 @@ import dev.shifter.shift.TargetReport;
 import dev.shifter.shift.Targets;
 import dev.shifter.shift.TrainedShifter;
 import dev.shifter.shift.TrainingSummary;
-import dev.shifter.shift.internal.Json;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -195,8 +195,8 @@ public final class ShifterAdultBench {
 
   /** The settings that differ from the defaults, besides the seed, as {@code key value} pairs. */
   private static String changedSettings(ShifterConfig config) {
-    JsonNode defaults = Json.mapper().valueToTree(ShifterConfig.defaults());
-    JsonNode given = Json.mapper().valueToTree(config);
+    JsonNode defaults = new ObjectMapper().valueToTree(ShifterConfig.defaults());
+    JsonNode given = new ObjectMapper().valueToTree(config);
     List<String> changed = new ArrayList<>();
     for (Iterator<String> names = given.fieldNames(); names.hasNext(); ) {
       String name = names.next();

@@ -1,11 +1,13 @@
 package dev.shifter.ctgan;
 
-import dev.shifter.commons.EngineThreads;
 import ai.djl.ndarray.NDManager;
 import dev.shifter.api.ArtifactException;
 import dev.shifter.api.InvalidInputException;
 import dev.shifter.api.ShifterException;
 import dev.shifter.api.Table;
+import dev.shifter.commons.EngineThreads;
+import dev.shifter.commons.Provenance;
+import dev.shifter.commons.Seeds;
 import dev.shifter.commons.Sha256;
 import dev.shifter.ctgan.internal.CategoryFrequencies;
 import dev.shifter.ctgan.internal.CtganTraining;
@@ -16,8 +18,6 @@ import dev.shifter.ctgan.internal.EpochLosses;
 import dev.shifter.ctgan.internal.ModelArtifact;
 import dev.shifter.ctgan.internal.ModelFiles;
 import dev.shifter.ctgan.internal.ModelManifest;
-import dev.shifter.ctgan.internal.Provenance;
-import dev.shifter.ctgan.internal.Seeds;
 import dev.shifter.ctgan.internal.StepReport;
 import dev.shifter.ctgan.internal.TrainingListener;
 import dev.shifter.ctgan.internal.TrainingRecord;
@@ -277,7 +277,7 @@ public final class CtganTrainer {
       TrainingRecord record = new TrainingRecord(training.completedEpochs(), steps, training.stepsPerEpoch(),
           encoded.rows(), fingerprint, history);
       ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT, ModelManifest.FORMAT_VERSION, settings,
-          transformer.columns(), transformer.state(), frequencies.counts(), record, Provenance.current());
+          transformer.columns(), transformer.state(), frequencies.counts(), record, Provenance.current("shifter-ctgan"));
       return new ModelArtifact(manifest, training.snapshot());
     }
 

@@ -1,6 +1,8 @@
 package dev.shifter.shift;
 
+import dev.shifter.api.GeneratorLoader;
 import dev.shifter.api.InvalidInputException;
+import dev.shifter.api.LoadedModel;
 import dev.shifter.api.PluginException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +43,9 @@ public final class GeneratorLoaders {
     }
     for (GeneratorLoader loader : loaders) {
       if (loader.canLoad(modelDir)) {
-        return loader.load(modelDir);
+        ModelReference reference = ModelReference.of(modelDir);
+        LoadedModel model = loader.load(modelDir);
+        return new LoadedGenerator(model.adapter(), reference, model.release());
       }
     }
     List<String> names = loaders.stream().map(GeneratorLoader::name).toList();

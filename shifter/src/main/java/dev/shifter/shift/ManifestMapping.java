@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shifter.api.ArtifactException;
 import dev.shifter.api.ShifterException;
+import dev.shifter.commons.Provenance;
 import dev.shifter.shift.internal.FeatureSources;
 import dev.shifter.shift.internal.Json;
-import dev.shifter.shift.internal.Provenance;
 import dev.shifter.shift.internal.ShifterFiles;
 import dev.shifter.shift.internal.ShifterManifest;
 import java.util.List;
@@ -28,7 +28,7 @@ final class ManifestMapping {
         Json.mapper().valueToTree(state.config), state.targets.isRange(), state.targets.specs(), state.calibration,
         model, summary == null ? null : Json.mapper().valueToTree(summary), LossRecorder.toManifest(history),
         FeatureSources.of(state.resolved), entryWeights,
-        Provenance.current());
+        Provenance.current("shifter-shifter"));
   }
 
   static ShifterConfig config(ShifterManifest manifest, String source) {

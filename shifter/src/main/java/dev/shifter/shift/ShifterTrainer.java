@@ -1,6 +1,5 @@
 package dev.shifter.shift;
 
-import dev.shifter.commons.EngineThreads;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,14 +10,16 @@ import dev.shifter.api.InvalidInputException;
 import dev.shifter.api.MetaFeatureRegistry;
 import dev.shifter.api.MetaLoss;
 import dev.shifter.api.Regularizer;
-import dev.shifter.shift.internal.Adam;
+import dev.shifter.commons.Adam;
+import dev.shifter.commons.EngineThreads;
+import dev.shifter.commons.Seeds;
 import dev.shifter.shift.internal.Calibration;
 import dev.shifter.shift.internal.CriticRealism;
 import dev.shifter.shift.internal.FarTargets;
 import dev.shifter.shift.internal.FeatureSources;
 import dev.shifter.shift.internal.Json;
 import dev.shifter.shift.internal.ResolvedTargets;
-import dev.shifter.shift.internal.Seeds;
+import dev.shifter.shift.internal.SeedStreams;
 import dev.shifter.shift.internal.ShiftNetworks;
 import dev.shifter.shift.internal.ShifterFiles;
 import dev.shifter.shift.internal.ShifterManifest;
@@ -197,7 +198,7 @@ public final class ShifterTrainer {
         FeatureSources.check(dir.toString(), manifest.features(), state.resolved.features())
             .forEach(listener::onWarning);
         state.networks.requireGradients();
-        adam = new Adam(state.networks.parameters(), manager, config.learningRate());
+        adam = new Adam(state.networks.parameters(), manager, Adam.Settings.withLearningRate(config.learningRate()), ShifterFiles.ADAM_STATE);
         adam.load(files.get(ShifterFiles.ADAM), dir.resolve(ShifterFiles.ADAM).toString());
         firstStep = manifest.step();
         earlierLosses = ManifestMapping.history(manifest);
@@ -209,14 +210,14 @@ public final class ShifterTrainer {
         double[] low = targets.entries().stream().mapToDouble(TargetEntry::low).toArray();
         double[] high = targets.entries().stream().mapToDouble(TargetEntry::high).toArray();
         Calibration calibration = Calibration.measure(adapter, resolved, manager, config.trainSamples(),
-            config.calibrationBatches(), Seeds.fold(Seeds.derive(config.seed(), Seeds.CALIBRATION)), low, high);
+            config.calibrationBatches(), Seeds.fold(Seeds.derive(config.seed(), SeedStreams.CALIBRATION)), low, high);
         FarTargets.describe(calibration, targets.entries().stream().map(TargetEntry::label).toList(), low, high,
             config.trainSamples()).forEach(listener::onWarning);
-        engine.setRandomSeed(Seeds.fold(Seeds.derive(config.seed(), Seeds.INITIALISATION)));
+        engine.setRandomSeed(Seeds.fold(Seeds.derive(config.seed(), SeedStreams.INITIALISATION)));
         ShiftNetworks networks = new ShiftNetworks(manager, adapter.latentDim(), resolved.size(),
             config.encoderHidden(), config.encodingDim(), config.shifterHidden(), config.deltaScale());
         state = new ShifterState(manager, adapter, model, config, targets, resolved, calibration, networks);
-        adam = new Adam(networks.parameters(), manager, config.learningRate());
+        adam = new Adam(networks.parameters(), manager, Adam.Settings.withLearningRate(config.learningRate()), ShifterFiles.ADAM_STATE);
         firstStep = 0;
       }
       TrainingRun run = new TrainingRun(state, metaLoss, regularizers, listener, output, adam, firstStep, earlierLosses,

@@ -1,19 +1,20 @@
 package dev.shifter.shift;
 
-import dev.shifter.api.EngineScalars;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import dev.shifter.api.EngineScalars;
 import dev.shifter.api.MetaLoss;
 import dev.shifter.api.ShiftContext;
 import dev.shifter.api.TargetValue;
-import dev.shifter.shift.internal.Adam;
+import dev.shifter.commons.Adam;
+import dev.shifter.commons.Seeds;
 import dev.shifter.shift.internal.Constants;
 import dev.shifter.shift.internal.EntryWeights;
-import dev.shifter.shift.internal.Seeds;
+import dev.shifter.shift.internal.SeedStreams;
 import dev.shifter.shift.internal.ShifterFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -282,7 +283,7 @@ final class TrainingRun {
     for (int p = 0; p < points.size(); p++) {
       double[] target = points.get(p);
       double[] reached = state.reached(target, rows, Seeds.fold(Seeds.derive(config.seed(),
-          Seeds.EVALUATION + 3L * step + p)));
+          SeedStreams.EVALUATION + 3L * step + p)));
       for (int i = 0; i < target.length; i++) {
         double tolerance = state.calibration.tolerance(i, target[i], rows, config.tolerance(),
             config.absoluteTolerance());
@@ -310,7 +311,7 @@ final class TrainingRun {
     violation = null;
     for (int p = 0; p < points.size() && violation == null; p++) {
       violation = state.realismViolation(points.get(p), rows, Seeds.fold(Seeds.derive(config.seed(),
-          Seeds.EVALUATION + 3L * step + p)));
+          SeedStreams.EVALUATION + 3L * step + p)));
     }
     if (violation != null) {
       rejections++;

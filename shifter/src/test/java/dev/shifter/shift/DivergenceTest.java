@@ -24,7 +24,7 @@ class DivergenceTest {
     Regularizer exploding = Regularizer.of("exploding", context -> context.step() >= 12
         ? context.shiftedZ().mean().mul(Float.NaN) : context.shiftedZ().sub(context.z()).square().mean());
     Path output = dir.resolve("shifter");
-    try (LoadedGenerator model = new MlpModels().load(MlpModels.write(dir.resolve("model"), 3))) {
+    try (LoadedGenerator model = MlpModels.open(MlpModels.write(dir.resolve("model"), 3))) {
       ShifterTrainer trainer = ShifterTrainer.builder().setGenerator(model).setTargets(TARGET).optConfig(config())
           .optRegistry(REGISTRY).addRegularizer(0.1, exploding).optOutputDirectory(output).build();
 
@@ -48,7 +48,7 @@ class DivergenceTest {
 
   @Test
   void anInfiniteMetaLossIsNamedAsTheMetaLoss(@TempDir Path dir) {
-    try (LoadedGenerator model = new MlpModels().load(MlpModels.write(dir.resolve("model"), 3))) {
+    try (LoadedGenerator model = MlpModels.open(MlpModels.write(dir.resolve("model"), 3))) {
       ShifterTrainer trainer = ShifterTrainer.builder().setGenerator(model).setTargets(TARGET).optConfig(config())
           .optRegistry(REGISTRY).optMetaLoss((predicted, target, scale) -> predicted.sub(target).div(0f).sum())
           .build();

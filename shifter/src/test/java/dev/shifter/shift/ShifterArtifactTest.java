@@ -40,7 +40,7 @@ class ShifterArtifactTest {
   @BeforeAll
   static void trainOnce() {
     allocator = new RootAllocator();
-    model = new MlpModels().load(MlpModels.write(dir.resolve("model"), 7));
+    model = MlpModels.open(MlpModels.write(dir.resolve("model"), 7));
     saved = dir.resolve("shifter");
     ShifterConfig config = ShifterConfig.builder().optSteps(120).optTrainSamples(300).optEvalSamples(600)
         .optEvalEvery(1000).optCheckpointEvery(50).optSeed(5).build();
@@ -163,7 +163,7 @@ class ShifterArtifactTest {
 
   @Test
   void aShifterRefusesAnotherModel() {
-    try (LoadedGenerator other = new MlpModels().load(MlpModels.write(dir.resolve("other-model"), 8))) {
+    try (LoadedGenerator other = MlpModels.open(MlpModels.write(dir.resolve("other-model"), 8))) {
       assertThatThrownBy(() -> TrainedShifter.load(saved, other))
           .isInstanceOf(ArtifactException.class)
           .hasMessageContaining("was trained against the model at " + model.model().location())

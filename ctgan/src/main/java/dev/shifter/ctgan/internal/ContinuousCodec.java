@@ -1,6 +1,7 @@
 package dev.shifter.ctgan.internal;
 
 import dev.shifter.api.InvalidInputException;
+import dev.shifter.commons.Seeds;
 import java.util.SplittableRandom;
 import org.apache.arrow.vector.Float8Vector;
 

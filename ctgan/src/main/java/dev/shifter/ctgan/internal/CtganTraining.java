@@ -12,13 +12,8 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import dev.shifter.api.ArtifactException;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.shifter.commons.Adam;
+import dev.shifter.commons.Seeds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -47,7 +42,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       the conditioned column ({@link ConditionalLoss}).
  * </ul>
  *
- * <p>Each network has its own {@link AdamOptimizer} that updates only that network's parameters and
+ * <p>Each network has its own {@link Adam} that updates only that network's parameters and
  * zeroes their gradients afterwards, so a critic step never moves the generator and vice versa, and
  * no gradient leaks from one step into the next. The run is reproducible for a given seed and
  * thread count: the constructor seeds the engine's generator (initial weights), and the first step of
@@ -63,6 +58,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class CtganTraining implements AutoCloseable {
   private static final float ADAM_EPSILON = 1e-8f;
+  /** The layout of the optimizer files: "SHAD" (Shifter Adam), then layout version 1. */
+  private static final Adam.StateFormat ADAM_STATE = new Adam.StateFormat(0x53484144, 1, "this model",
+      "Restore the model directory from a backup, or fit the model again without resuming.");
 
   private final EncodedData data;
   private final CtganTrainingConfig config;
@@ -75,8 +73,8 @@ public final class CtganTraining implements AutoCloseable {
   private final Critic critic;
   private final List<Parameter> generatorParameters;
   private final List<Parameter> criticParameters;
-  private final AdamOptimizer generatorOptimizer;
-  private final AdamOptimizer criticOptimizer;
+  private final Adam generatorOptimizer;
+  private final Adam criticOptimizer;
   private final NDManager modelManager;
   private Random random;
   private boolean stepped;
@@ -114,12 +112,12 @@ public final class CtganTraining implements AutoCloseable {
     this.modelManager = modelManager;
     this.trainingManager = modelManager.newSubManager();
     this.parameterStore = new ParameterStore(trainingManager, false);
-    this.generatorOptimizer = new AdamOptimizer(
-        generatorParameters, trainingManager, config.generatorLearningRate(), config.beta1(),
-        config.beta2(), ADAM_EPSILON, config.generatorWeightDecay());
-    this.criticOptimizer = new AdamOptimizer(
-        criticParameters, trainingManager, config.criticLearningRate(), config.beta1(),
-        config.beta2(), ADAM_EPSILON, config.criticWeightDecay());
+    this.generatorOptimizer = new Adam(generatorParameters, trainingManager, new Adam.Settings(
+        config.generatorLearningRate(), config.beta1(), config.beta2(), ADAM_EPSILON, config.generatorWeightDecay()),
+        ADAM_STATE);
+    this.criticOptimizer = new Adam(criticParameters, trainingManager, new Adam.Settings(
+        config.criticLearningRate(), config.beta1(), config.beta2(), ADAM_EPSILON, config.criticWeightDecay()),
+        ADAM_STATE);
   }
 
   private static List<Parameter> trainable(Block block) {
@@ -281,18 +279,9 @@ public final class CtganTraining implements AutoCloseable {
    */
   public NetworkState snapshot() {
     return new NetworkState(Networks.save(generator), Networks.save(critic),
-        optimizerBytes(generatorOptimizer), optimizerBytes(criticOptimizer));
+        generatorOptimizer.save(), criticOptimizer.save());
   }
 
-  private static byte[] optimizerBytes(AdamOptimizer optimizer) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      optimizer.save(out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
-  }
 
   /**
    * Continues from a snapshot taken at an epoch boundary: loads both networks and both optimizers and
@@ -313,22 +302,12 @@ public final class CtganTraining implements AutoCloseable {
     Networks.load(critic, modelManager, state.critic(), files.get(1));
     setFrozen(generatorParameters, false);
     setFrozen(criticParameters, false);
-    loadOptimizer(generatorOptimizer, state.generatorAdam(), files.get(2));
-    loadOptimizer(criticOptimizer, state.criticAdam(), files.get(3));
+    generatorOptimizer.load(state.generatorAdam(), files.get(2));
+    criticOptimizer.load(state.criticAdam(), files.get(3));
     completedEpochs = epochs;
     stepInEpoch = 0;
   }
 
-  private static void loadOptimizer(AdamOptimizer optimizer, byte[] bytes, String source) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-      optimizer.load(in, source);
-    } catch (EOFException e) {
-      throw new ArtifactException(source + " ends early: the optimizer state is truncated. Restore the "
-          + "model directory from a backup, or fit the model again without resuming.", e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   /**
    * Runs one critic step and updates the critic.

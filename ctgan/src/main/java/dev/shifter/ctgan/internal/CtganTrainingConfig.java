@@ -1,6 +1,7 @@
 package dev.shifter.ctgan.internal;
 
 import dev.shifter.api.InvalidInputException;
+import dev.shifter.commons.Adam;
 import java.util.List;
 
 /**

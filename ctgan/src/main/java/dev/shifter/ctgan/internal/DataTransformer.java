@@ -5,6 +5,7 @@ import dev.shifter.api.ColumnSpec;
 import dev.shifter.api.InvalidInputException;
 import dev.shifter.api.Table;
 import dev.shifter.api.TableBuilder;
+import dev.shifter.commons.Seeds;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.shifter.ctgan.internal;
 
 import dev.shifter.api.ColumnSpec;
 import dev.shifter.commons.ArtifactKind;
+import dev.shifter.commons.Provenance;
 import java.util.List;
 
 /**

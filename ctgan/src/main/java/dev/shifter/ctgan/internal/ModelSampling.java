@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.shifter.api.Table;
+import dev.shifter.commons.Seeds;
 import java.util.Random;
 import org.apache.arrow.memory.BufferAllocator;
 

@@ -1,5 +1,6 @@
 package dev.shifter.ctgan.internal;
 
+
 /**
  * The trained state of both networks and their optimizers, as the bytes of the model directory's
  * files: the parameters as {@link ai.djl.nn.Block#saveParameters} writes them (BatchNorm running

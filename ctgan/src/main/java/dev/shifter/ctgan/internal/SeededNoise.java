@@ -1,5 +1,6 @@
 package dev.shifter.ctgan.internal;
 
+import dev.shifter.commons.Seeds;
 import java.util.SplittableRandom;
 
 /**

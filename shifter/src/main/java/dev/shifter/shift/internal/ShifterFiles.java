@@ -3,6 +3,7 @@ package dev.shifter.shift.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shifter.api.ArtifactException;
+import dev.shifter.commons.Adam;
 import dev.shifter.commons.ArtifactKind;
 import dev.shifter.commons.AtomicDirectory;
 import dev.shifter.commons.DirectoryContents;
@@ -32,6 +33,9 @@ import java.util.Map;
  * </pre>
  */
 public final class ShifterFiles {
+  /** The layout of adam.bin: "SHAF" (Shifter Adam, format F), no version byte. */
+  public static final Adam.StateFormat ADAM_STATE = new Adam.StateFormat(0x53484146, -1, "this Shifter",
+      "Restore the directory, or train again without resuming.");
   /** The manifest's format name. */
   public static final String FORMAT = ArtifactKind.SHIFTER.format();
   /**

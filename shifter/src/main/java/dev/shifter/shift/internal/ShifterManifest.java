@@ -1,6 +1,7 @@
 package dev.shifter.shift.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.shifter.commons.Provenance;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

@@ -1,0 +1,80 @@
+package dev.shifter.api.testing;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The architecture rules every module keeps, as tests a module's {@code ArchitectureTest} inherits: no
+ * package cycles, {@code @NullMarked} on every package, no console output outside the command line, no use
+ * of another module's {@code internal} packages, and none of the packages the module direction forbids.
+ * A subclass names its root packages and its forbidden packages, and may add rules of its own.
+ */
+public abstract class ModuleArchitecture {
+  private final List<String> roots;
+  private final List<String> forbidden;
+  private final JavaClasses classes;
+
+  /**
+   * Imports the module's production classes.
+   *
+   * @param roots the module's root packages, e.g. {@code List.of("dev.shifter.ctgan")}
+   * @param forbidden packages the module must not depend on, in ArchUnit's notation ({@code "picocli.."})
+   */
+  protected ModuleArchitecture(List<String> roots, List<String> forbidden) {
+    this.roots = List.copyOf(roots);
+    this.forbidden = List.copyOf(forbidden);
+    this.classes = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+        .importPackages(roots);
+  }
+
+  /**
+   * Returns the module's production classes.
+   *
+   * @return the imported classes
+   */
+  protected final JavaClasses classes() {
+    return classes;
+  }
+
+  @Test
+  void packagesFormNoCycle() {
+    for (String root : roots) {
+      ArchitectureRules.assertNoPackageCycles(classes, root);
+    }
+  }
+
+  @Test
+  void everyPackageIsNullMarked() {
+    ArchitectureRules.assertEveryPackageIsNullMarked(classes);
+  }
+
+  @Test
+  void onlyTheCommandLineWritesToTheConsole() {
+    ArchitectureRules.assertNoConsoleOutputOutsideTheCli(classes);
+  }
+
+  @Test
+  void noClassUsesAnotherModulesInternalPackages() {
+    String[] own = roots.stream().map(root -> root + "..").toArray(String[]::new);
+    noClasses().should().dependOnClassesThat(resideInAPackage("dev.shifter..internal..")
+            .and(not(resideInAnyPackage(own))))
+        .because("a module's internal packages are its own; use the other module's public types")
+        .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  @Test
+  void theModuleDependsOnNothingTheModuleDirectionForbids() {
+    ArchitectureRules.assertDoesNotDependOn(classes, forbidden);
+  }
+}

@@ -1,15 +1,13 @@
 package dev.shifter.api;
 
 import dev.shifter.api.internal.Origins;
-import dev.shifter.api.internal.ServiceFiles;
+import dev.shifter.api.internal.ServiceDiscovery;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
 /**
@@ -49,40 +47,11 @@ public final class MetaFeatureRegistry {
    */
   public static MetaFeatureRegistry load(ClassLoader loader) {
     Builder builder = new Builder();
-    ServiceFiles serviceFiles = ServiceFiles.scan(loader, MetaFeatureProvider.class);
-    Iterator<ServiceLoader.Provider<MetaFeatureProvider>> it =
-        ServiceLoader.load(MetaFeatureProvider.class, loader).stream().iterator();
-    while (true) {
-      ServiceLoader.Provider<MetaFeatureProvider> handle;
-      try {
-        if (!it.hasNext()) {
-          break;
-        }
-        handle = it.next();
-      } catch (ServiceConfigurationError e) {
-        String className = serviceFiles.classNamedIn(e.getMessage());
-        builder.problem(new PluginProblem(
-            serviceFiles.originOf(className),
-            className,
-            "Plug-in provider " + className + " in " + serviceFiles.originOf(className) + " could not be loaded: "
-                + rootMessage(e) + ". Check that the jar contains that class and that the class implements "
-                + MetaFeatureProvider.class.getName() + "; remove the jar to silence this warning.",
-            e));
-        continue;
-      }
-      String className = handle.type().getName();
-      String origin = Origins.of(handle.type());
-      MetaFeatureProvider provider;
-      try {
-        provider = handle.get();
-      } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-        builder.problem(new PluginProblem(origin, className,
-            "Plug-in provider " + className + " in " + origin + " failed in its constructor: " + rootMessage(e)
-                + ". Fix the provider or remove the jar; the other meta-features are unaffected.",
-            e));
-        continue;
-      }
-      builder.addProvider(provider, origin);
+    ServiceDiscovery<MetaFeatureProvider> discovery =
+        ServiceDiscovery.load(MetaFeatureProvider.class, loader, "meta-features");
+    discovery.problems().forEach(builder::problem);
+    for (ServiceDiscovery.Found<MetaFeatureProvider> found : discovery.providers()) {
+      builder.addProvider(found.provider(), found.origin());
     }
     return builder.build();
   }
@@ -187,13 +156,6 @@ public final class MetaFeatureRegistry {
     return problems;
   }
 
-  private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (caused by " + root + ")";
-  }
 
   /** Collects providers and problems; not thread-safe. */
   private static final class Builder {
@@ -213,7 +175,7 @@ public final class MetaFeatureRegistry {
       } catch (RuntimeException | LinkageError e) {
         problems.add(new PluginProblem(origin, provider.getClass().getName(),
             "Plug-in provider " + provider.getClass().getName() + " in " + origin
-                + " failed to list its meta-features: " + rootMessage(e)
+                + " failed to list its meta-features: " + ServiceDiscovery.rootMessage(e)
                 + ". Fix the provider or remove the jar; the other meta-features are unaffected.",
             e));
         return;
@@ -226,7 +188,7 @@ public final class MetaFeatureRegistry {
         } catch (RuntimeException | LinkageError e) {
           problems.add(new PluginProblem(origin, id,
               "A meta-feature of provider '" + id + "' in " + origin + " cannot report its name or arity: "
-                  + rootMessage(e) + ". Fix the provider or remove the jar.",
+                  + ServiceDiscovery.rootMessage(e) + ". Fix the provider or remove the jar.",
               e));
           continue;
         }

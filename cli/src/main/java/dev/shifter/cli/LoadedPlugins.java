@@ -1,6 +1,10 @@
 package dev.shifter.cli;
 
 import dev.shifter.api.MetaFeatureRegistry;
+import dev.shifter.api.MetaLoss;
+import dev.shifter.api.PluginProblem;
+import dev.shifter.api.PluginRegistry;
+import dev.shifter.api.Regularizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -25,11 +29,16 @@ final class LoadedPlugins implements AutoCloseable {
   private final URLClassLoader loader;
   private final ClassLoader previous;
   private final MetaFeatureRegistry registry;
+  private final PluginRegistry<Regularizer> regularizers;
+  private final PluginRegistry<MetaLoss> metaLosses;
 
-  private LoadedPlugins(URLClassLoader loader, ClassLoader previous, MetaFeatureRegistry registry) {
+  private LoadedPlugins(URLClassLoader loader, ClassLoader previous, MetaFeatureRegistry registry,
+      PluginRegistry<Regularizer> regularizers, PluginRegistry<MetaLoss> metaLosses) {
     this.loader = loader;
     this.previous = previous;
     this.registry = registry;
+    this.regularizers = regularizers;
+    this.metaLosses = metaLosses;
   }
 
   /**
@@ -58,25 +67,50 @@ final class LoadedPlugins implements AutoCloseable {
         LoadedPlugins.class.getClassLoader());
     thread.setContextClassLoader(loader);
     MetaFeatureRegistry registry;
+    PluginRegistry<Regularizer> regularizers;
+    PluginRegistry<MetaLoss> metaLosses;
     try {
       registry = MetaFeatureRegistry.load(loader);
+      regularizers = PluginRegistry.regularizers(loader);
+      metaLosses = PluginRegistry.metaLosses(loader);
     } catch (RuntimeException | Error e) {
       thread.setContextClassLoader(previous);
       closeQuietly(loader);
       throw e;
     }
-    registry.problems().forEach(problem -> {
+    List<PluginProblem> problems = new ArrayList<>(registry.problems());
+    problems.addAll(regularizers.problems());
+    problems.addAll(metaLosses.problems());
+    problems.forEach(problem -> {
       diagnostics.warning(problem.message());
       if (problem.cause() != null) {
         diagnostics.stackTrace(problem.cause());
       }
     });
-    return new LoadedPlugins(loader, previous, registry);
+    return new LoadedPlugins(loader, previous, registry, regularizers, metaLosses);
   }
 
   /** Returns the registry of every meta-feature that loaded. */
   MetaFeatureRegistry registry() {
     return registry;
+  }
+
+  /**
+   * Returns the regularizers the plug-ins contribute.
+   *
+   * @return the plug-in regularizers
+   */
+  PluginRegistry<Regularizer> regularizers() {
+    return regularizers;
+  }
+
+  /**
+   * Returns the meta losses the plug-ins contribute.
+   *
+   * @return the plug-in losses
+   */
+  PluginRegistry<MetaLoss> metaLosses() {
+    return metaLosses;
   }
 
   /** Restores the previous context class loader and closes the plug-in jars. */

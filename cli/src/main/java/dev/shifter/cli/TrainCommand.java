@@ -1,17 +1,23 @@
 package dev.shifter.cli;
 
 import dev.shifter.api.InvalidInputException;
-import dev.shifter.shift.GeneratorLoaders;
+import com.google.inject.Injector;
 import dev.shifter.shift.LoadedGenerator;
+import dev.shifter.shift.Regularizers;
 import dev.shifter.shift.ShifterConfig;
+import dev.shifter.shift.ShifterInjection;
+import dev.shifter.shift.ShifterModule;
 import dev.shifter.shift.ShifterTrainer;
+import dev.shifter.shift.ShifterTrainerFactory;
 import dev.shifter.shift.StopReason;
 import dev.shifter.shift.Targets;
 import dev.shifter.shift.TrainedShifter;
 import dev.shifter.shift.TrainingSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -20,6 +26,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -105,8 +112,15 @@ final class TrainCommand implements Callable<Integer> {
           + "is well within it.")
   @Nullable Double tolerance;
 
-  @Option(names = "--meta-loss", paramLabel = "mse|huber|relative", description = "The meta loss (default mse).")
+  @Option(names = "--meta-loss", paramLabel = "NAME",
+      description = "The meta loss: mse (the default), huber, relative, or a plug-in's (see 'shifter plugins').")
   @Nullable String metaLoss;
+
+  @Option(names = "--regularizer", paramLabel = "NAME=WEIGHT", mapFallbackValue = Option.NULL_VALUE,
+      description = "Add a plug-in regularizer to the loss with this weight, e.g. --regularizer smooth_tails=0.5 "
+          + "(see 'shifter plugins'), or weigh a built-in one (latent_reg, feature_space_reg, marginal_reg, "
+          + "tilt_reg, critic_reg: the same as its --lambda-* flag). Repeatable.")
+  Map<String, Double> regularizers = new LinkedHashMap<>();
 
   @Option(names = "--latent-reg", paramLabel = "mean_square|moments|mmd",
       description = "The latent regularizer (default mean_square; mmd: the shifted noise's distribution against "
@@ -170,44 +184,57 @@ final class TrainCommand implements Callable<Integer> {
     Targets wanted = targets.fixed != null ? Targets.read(targets.fixed) : Targets.readRange(
         Objects.requireNonNull(targets.range));
     ShifterConfig settings = settings();
-    try (LoadedPlugins loaded = plugins.load(diagnostics);
-        LoadedGenerator generator = GeneratorLoaders.load(modelDir)) {
-      TrainProgressDisplay display = new TrainProgressDisplay(spec.commandLine().getErr(), progress.mode);
-      ShifterTrainer trainer = ShifterTrainer.builder().setGenerator(generator).setTargets(wanted)
-          .optConfig(settings).optRegistry(loaded.registry()).optOutputDirectory(outDir).optResume(resume)
-          .optListener(display).build();
-      StopOnShutdown stop = new StopOnShutdown(trainer::requestStop);
-      try {
-        TrainedShifter trained;
-        try {
-          trained = trainer.train();
-        } finally {
-          display.close();
+    try (LoadedPlugins loaded = plugins.load(diagnostics)) {
+      ShifterModule.Builder wiring = ShifterModule.builder().setModelDirectory(modelDir).optConfig(settings)
+          .optRegistry(loaded.registry()).optRegularizerPlugins(loaded.regularizers())
+          .optMetaLossPlugins(loaded.metaLosses());
+      regularizers.forEach((name, weight) -> {
+        if (!Regularizers.BUILT_IN_NAMES.contains(name)) {
+          wiring.addRegularizer(name, weight(name, weight));
         }
-        try (TrainedShifter shifter = trained) {
-          TrainingSummary summary = shifter.summary().orElseThrow();
-          TargetReportText.printTable(summary.evaluation(), spec.commandLine().getOut());
-          diagnostics.note(String.format(Locale.ROOT, "wrote the Shifter to %s: %d steps in %.1f s (%.1f steps/s), %s.",
-              outDir, summary.steps(), summary.seconds(), summary.stepsPerSecond(), reason(summary.stopReason())));
-          BoundPiles.warn(summary, diagnostics);
-          RealismText.warn(summary, diagnostics);
-          if (summary.keptUnshifted() && summary.realismRejections() == 0) {
-            diagnostics.warning("every evaluation left an entry outside its tolerance and further from its target than "
-                + "the unshifted model, so the Shifter keeps its untrained weights: it generates the unshifted "
-                + "model's rows. Ask for less on that entry (the table above), or for fewer entries at once, or "
-                + "train longer (--steps).");
-          } else if (summary.keptUnshifted()) {
-            diagnostics.warning("no evaluation both kept within the realism limits and moved no entry away, so the "
-                + "Shifter keeps its untrained weights: it generates the unshifted model's rows.");
-          } else if (summary.keptAnEarlierStep()) {
-            diagnostics.note(String.format(Locale.ROOT, "the Shifter keeps the weights of step %d, whose evaluation "
-                + "was the best; the last step's was worse.", summary.keptStep()));
-          }
-        }
-        return ExitCode.OK.code();
-      } finally {
-        stop.close();
+      });
+      Injector injector = ShifterInjection.createInjector(wiring.build());
+      try (LoadedGenerator generator = ShifterInjection.getInstance(injector, LoadedGenerator.class)) {
+        return train(injector, wanted, outDir, diagnostics);
       }
+    }
+  }
+
+  private int train(Injector injector, Targets wanted, Path outDir, Diagnostics diagnostics) {
+    TrainProgressDisplay display = new TrainProgressDisplay(spec.commandLine().getErr(), progress.mode);
+    ShifterTrainer trainer = ShifterInjection.getInstance(injector, ShifterTrainerFactory.class).builder()
+        .setTargets(wanted).optOutputDirectory(outDir).optResume(resume).optListener(display).build();
+    StopOnShutdown stop = new StopOnShutdown(trainer::requestStop);
+    try {
+      TrainedShifter trained;
+      try {
+        trained = trainer.train();
+      } finally {
+        display.close();
+      }
+      try (TrainedShifter shifter = trained) {
+        TrainingSummary summary = shifter.summary().orElseThrow();
+        TargetReportText.printTable(summary.evaluation(), spec.commandLine().getOut());
+        diagnostics.note(String.format(Locale.ROOT, "wrote the Shifter to %s: %d steps in %.1f s (%.1f steps/s), %s.",
+            outDir, summary.steps(), summary.seconds(), summary.stepsPerSecond(), reason(summary.stopReason())));
+        BoundPiles.warn(summary, diagnostics);
+        RealismText.warn(summary, diagnostics);
+        if (summary.keptUnshifted() && summary.realismRejections() == 0) {
+          diagnostics.warning("every evaluation left an entry outside its tolerance and further from its target than "
+              + "the unshifted model, so the Shifter keeps its untrained weights: it generates the unshifted "
+              + "model's rows. Ask for less on that entry (the table above), or for fewer entries at once, or "
+              + "train longer (--steps).");
+        } else if (summary.keptUnshifted()) {
+          diagnostics.warning("no evaluation both kept within the realism limits and moved no entry away, so the "
+              + "Shifter keeps its untrained weights: it generates the unshifted model's rows.");
+        } else if (summary.keptAnEarlierStep()) {
+          diagnostics.note(String.format(Locale.ROOT, "the Shifter keeps the weights of step %d, whose evaluation "
+              + "was the best; the last step's was worse.", summary.keptStep()));
+        }
+      }
+      return ExitCode.OK.code();
+    } finally {
+      stop.close();
     }
   }
 
@@ -273,6 +300,19 @@ final class TrainCommand implements Callable<Integer> {
     if (checkpointEvery != null) {
       builder.optCheckpointEvery(checkpointEvery);
     }
+    regularizers.forEach((name, weight) -> {
+      if (Regularizers.BUILT_IN_NAMES.contains(name)) {
+        Regularizers.setWeight(builder, name, weight(name, weight));
+      }
+    });
     return builder.build();
+  }
+
+  private double weight(String name, @Nullable Double weight) {
+    if (weight == null || !(weight >= 0) || weight.isInfinite()) {
+      throw new ParameterException(spec.commandLine(), "--regularizer " + name + "=" + weight + ": the weight "
+          + "must be a number, zero or positive, e.g. --regularizer " + name + "=0.5.");
+    }
+    return weight;
   }
 }

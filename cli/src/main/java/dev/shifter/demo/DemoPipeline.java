@@ -1,9 +1,11 @@
 package dev.shifter.demo;
 
+import com.google.inject.Injector;
 import dev.shifter.api.InvalidInputException;
 import dev.shifter.api.MetaFeatureRegistry;
 import dev.shifter.api.ShifterException;
 import dev.shifter.api.Table;
+import dev.shifter.commons.AtomicFiles;
 import dev.shifter.ctgan.CtganConfig;
 import dev.shifter.ctgan.CtganModel;
 import dev.shifter.ctgan.CtganTrainer;
@@ -12,7 +14,6 @@ import dev.shifter.demo.internal.DataValues;
 import dev.shifter.demo.internal.OutputFolder;
 import dev.shifter.eval.QualityEvaluator;
 import dev.shifter.eval.QualityReport;
-import dev.shifter.commons.AtomicFiles;
 import dev.shifter.io.Tables;
 import dev.shifter.report.Report;
 import dev.shifter.report.ReportSummary;
@@ -20,7 +21,10 @@ import dev.shifter.shift.GeneratorLoaders;
 import dev.shifter.shift.LoadedGenerator;
 import dev.shifter.shift.ShiftedTable;
 import dev.shifter.shift.ShifterConfig;
+import dev.shifter.shift.ShifterInjection;
+import dev.shifter.shift.ShifterModule;
 import dev.shifter.shift.ShifterTrainer;
+import dev.shifter.shift.ShifterTrainerFactory;
 import dev.shifter.shift.TargetReport;
 import dev.shifter.shift.Targets;
 import dev.shifter.shift.TrainedShifter;
@@ -273,8 +277,10 @@ public final class DemoPipeline {
     ShifterConfig config = settings.shifter().toBuilder().optSeed(seed).build();
     begin(DemoStage.TRAIN, String.format(Locale.ROOT, "%d target entries, at most %d steps of %,d rows",
         wanted.entries().size(), config.steps(), config.trainSamples()));
-    ShifterTrainer trainer = ShifterTrainer.builder().setGenerator(generator).setTargets(wanted).optConfig(config)
-        .optRegistry(features).optOutputDirectory(files.shifter()).optListener(trainingListener).build();
+    Injector injector = ShifterInjection.createInjector(ShifterModule.builder().setGenerator(generator)
+        .optConfig(config).optRegistry(features).build());
+    ShifterTrainer trainer = ShifterInjection.getInstance(injector, ShifterTrainerFactory.class).builder()
+        .setTargets(wanted).optOutputDirectory(files.shifter()).optListener(trainingListener).build();
     training = trainer;
     if (stopRequested) {
       trainer.requestStop();

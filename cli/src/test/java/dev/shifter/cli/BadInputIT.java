@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.shifter.api.testing.Unprivileged;
+import dev.shifter.cli.Launcher.Run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -212,42 +212,16 @@ class BadInputIT {
     assertThat(Files.size(out)).isGreaterThan(1_500_000L * 16);
   }
 
-  private record Run(int exit, String output) {}
-
   private static Run run(List<String> command) throws Exception {
-    return run(List.of(), command);
+    return Launcher.run(dir, List.of(), command, TIMEOUT_SECONDS);
   }
 
-  /** Runs the launcher; {@code prefix} holds {@code NAME=value} environment settings and a command to run it under. */
   private static Run run(List<String> prefix, List<String> command) throws Exception {
-    Path log = dir.resolve("run-" + UUID.randomUUID() + ".log");
-    Process process = start(prefix, command, log);
-    boolean finished = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    if (!finished) {
-      process.destroyForcibly();
-    }
-    String output = Files.readString(log);
-    Files.delete(log);
-    assertThat(finished).as("finished within %d s: %s", TIMEOUT_SECONDS, output).isTrue();
-    return new Run(process.exitValue(), output);
+    return Launcher.run(dir, prefix, command, TIMEOUT_SECONDS);
   }
 
   private static Process start(List<String> prefix, List<String> command, Path log) throws IOException {
-    Path launcher = Path.of(System.getProperty("shifter.launcher", "../bin/shifter")).toAbsolutePath().normalize();
-    List<String> full = new ArrayList<>();
-    List<String> environment = new ArrayList<>();
-    for (String word : prefix) {
-      (word.matches("[A-Z_]+=.*") ? environment : full).add(word);
-    }
-    full.add(launcher.toString());
-    full.addAll(command);
-    ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().put("SHIFTER_SKIP_BUILD", "1");
-    builder.environment().put("SHIFTER_THREADS", "1");
-    for (String setting : environment) {
-      builder.environment().put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
-    }
-    return builder.start();
+    return Launcher.start(prefix, command, log);
   }
 
   private static void signal(Process process, String signal) throws Exception {

@@ -2,6 +2,8 @@ package dev.shifter.shift;
 
 import dev.shifter.api.InvalidInputException;
 import dev.shifter.api.MetaLoss;
+import dev.shifter.api.PluginRegistry;
+import dev.shifter.api.RegisteredPlugin;
 import dev.shifter.shift.internal.HuberLoss;
 import dev.shifter.shift.internal.MseLoss;
 import dev.shifter.shift.internal.RelativeLoss;
@@ -76,5 +78,32 @@ public final class MetaLosses {
       default -> throw new InvalidInputException("Unknown meta loss '" + name + "'. Known meta losses: "
           + String.join(", ", NAMES) + ".");
     };
+  }
+
+  /**
+   * Returns the names of the built-in meta losses.
+   *
+   * @return mse, huber, relative
+   */
+  public static List<String> builtInNames() {
+    return NAMES;
+  }
+
+  /**
+   * Returns a built-in meta loss, or else the plug-in loss of that name.
+   *
+   * @param name {@code mse}, {@code huber}, {@code relative} or a plug-in loss's {@link MetaLoss#name()}
+   * @param plugins the installed plug-in losses
+   * @return the loss
+   * @throws InvalidInputException if neither knows the name; the message lists the known ones
+   */
+  public static MetaLoss resolve(String name, PluginRegistry<MetaLoss> plugins) {
+    if (NAMES.contains(name.toLowerCase(Locale.ROOT))) {
+      return byName(name);
+    }
+    return plugins.find(name).map(RegisteredPlugin::value).orElseThrow(() -> new InvalidInputException(
+        "Unknown meta loss '" + name + "'. Known meta losses: " + String.join(", ", NAMES)
+            + (plugins.names().isEmpty() ? "" : "; from plug-ins: " + String.join(", ", plugins.names()))
+            + ". Install the plug-in jar that provides it, or check the spelling."));
   }
 }

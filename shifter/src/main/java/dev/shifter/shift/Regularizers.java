@@ -1,6 +1,8 @@
 package dev.shifter.shift;
 
 import dev.shifter.api.InvalidInputException;
+import dev.shifter.api.PluginRegistry;
+import dev.shifter.api.RegisteredPlugin;
 import dev.shifter.api.Regularizer;
 import dev.shifter.shift.internal.CriticRealism;
 import dev.shifter.shift.internal.FeatureSpaceDistance;
@@ -27,6 +29,10 @@ public final class Regularizers {
   public static final String MMD = "mmd";
 
   private static final List<String> LATENT = List.of(MEAN_SQUARE, MOMENTS, MMD);
+
+  /** The loss-term names of the built-in regularizers, each weighted by a setting (see {@link #lambdaSetting}). */
+  public static final List<String> BUILT_IN_NAMES = List.of("latent_reg", "feature_space_reg", "marginal_reg",
+      "tilt_reg", CriticRealism.NAME);
 
   private Regularizers() {}
 
@@ -135,5 +141,61 @@ public final class Regularizers {
       default -> throw new InvalidInputException("Unknown latent regularizer '" + name + "'. Known: "
           + String.join(", ", LATENT) + ".");
     };
+  }
+
+  /**
+   * Returns the setting that weights a built-in regularizer: {@code latent_reg} is weighted by
+   * {@code lambda_z}, {@code feature_space_reg} by {@code lambda_x}, {@code marginal_reg} by
+   * {@code lambda_marginal}, {@code tilt_reg} by {@code lambda_tilt} and {@code critic_reg} by
+   * {@code lambda_critic}.
+   *
+   * @param name a name in {@link #BUILT_IN_NAMES}
+   * @return the setting's name
+   * @throws InvalidInputException if the name is not a built-in regularizer's
+   */
+  public static String lambdaSetting(String name) {
+    return switch (name) {
+      case "latent_reg" -> "lambda_z";
+      case "feature_space_reg" -> "lambda_x";
+      case "marginal_reg" -> "lambda_marginal";
+      case "tilt_reg" -> "lambda_tilt";
+      case CriticRealism.NAME -> "lambda_critic";
+      default -> throw new InvalidInputException("'" + name + "' is not a built-in regularizer. Built in: "
+          + String.join(", ", BUILT_IN_NAMES) + ".");
+    };
+  }
+
+  /**
+   * Sets the weight of a built-in regularizer in a configuration, by the regularizer's name.
+   *
+   * @param config the configuration to change
+   * @param name a name in {@link #BUILT_IN_NAMES}
+   * @param weight the weight, zero or positive
+   * @return the builder, for chaining
+   * @throws InvalidInputException if the name is not a built-in regularizer's
+   */
+  public static ShifterConfig.Builder setWeight(ShifterConfig.Builder config, String name, double weight) {
+    return switch (lambdaSetting(name)) {
+      case "lambda_z" -> config.optLambdaZ(weight);
+      case "lambda_x" -> config.optLambdaX(weight);
+      case "lambda_marginal" -> config.optLambdaMarginal(weight);
+      case "lambda_tilt" -> config.optLambdaTilt(weight);
+      default -> config.optLambdaCritic(weight);
+    };
+  }
+
+  /**
+   * Picks a plug-in regularizer by name.
+   *
+   * @param name the regularizer's name
+   * @param plugins the installed plug-in regularizers
+   * @return the regularizer
+   * @throws InvalidInputException if no plug-in provides it; the message lists the known names
+   */
+  public static Regularizer plugin(String name, PluginRegistry<Regularizer> plugins) {
+    return plugins.find(name).map(RegisteredPlugin::value).orElseThrow(() -> new InvalidInputException(
+        "Unknown regularizer '" + name + "'. Built in: " + String.join(", ", BUILT_IN_NAMES) + "; from plug-ins: "
+            + (plugins.names().isEmpty() ? "none installed" : String.join(", ", plugins.names()))
+            + ". Install the plug-in jar that provides it, or check the spelling."));
   }
 }

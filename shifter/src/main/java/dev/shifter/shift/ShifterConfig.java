@@ -50,7 +50,8 @@ import java.util.Objects;
  * @param lambdaTilt the weight of the tilt regularizer: how far the shifted rows are from the unshifted
  *     rows reweighted to the targets by entropy balancing, the table closest to the generator's own that
  *     has them (see {@link Regularizers#tilt()}); settings saved before this weight existed read as 0
- * @param metaLoss the meta loss: {@code mse}, {@code huber} or {@code relative} (see {@link MetaLosses})
+ * @param metaLoss the meta loss: {@code mse}, {@code huber}, {@code relative} (see {@link MetaLosses}) or the name
+ *     of a plug-in's loss ({@link dev.shifter.api.MetaLossProvider}), resolved when the trainer is built
  * @param latentReg the latent regularizer: {@code mean_square}, {@code moments} or {@code mmd} (see
  *     {@link Regularizers})
  * @param entryWeights how the meta loss weighs the target entries: {@code balanced} (the default) lets an
@@ -148,7 +149,10 @@ public record ShifterConfig(
     nonNegative("lambda_critic", lambdaCritic);
     nonNegative("lambda_marginal", lambdaMarginal);
     nonNegative("lambda_tilt", lambdaTilt);
-    MetaLosses.byName(metaLoss);
+    if (metaLoss == null || metaLoss.isBlank()) {
+      throw new InvalidInputException("Setting meta_loss must name a loss: " + String.join(", ",
+          MetaLosses.builtInNames()) + " or a plug-in's. Fix it in the config file or on the command line.");
+    }
     Regularizers.latent(latentReg);
     entryWeights = Objects.requireNonNullElse(entryWeights, FIXED);
     if (!entryWeights.equals(BALANCED) && !entryWeights.equals(FIXED)) {

@@ -9,6 +9,7 @@ import dev.shifter.api.GeneratorAdapter;
 import dev.shifter.api.InvalidInputException;
 import dev.shifter.api.MetaFeatureRegistry;
 import dev.shifter.api.MetaLoss;
+import dev.shifter.api.PluginRegistry;
 import dev.shifter.api.Regularizer;
 import dev.shifter.commons.Adam;
 import dev.shifter.commons.EngineThreads;
@@ -86,7 +87,8 @@ public final class ShifterTrainer {
     this.targets = targets;
     this.resolved = resolved;
     this.config = builder.config;
-    this.metaLoss = builder.metaLoss != null ? builder.metaLoss : MetaLosses.byName(config.metaLoss());
+    this.metaLoss = builder.metaLoss != null ? builder.metaLoss : MetaLosses.resolve(config.metaLoss(),
+        builder.metaLossPlugins);
     List<WeightedRegularizer> all = new ArrayList<>(builder.regularizers != null ? builder.regularizers
         : defaultRegularizers(config));
     all.addAll(builder.extraRegularizers);
@@ -267,6 +269,7 @@ public final class ShifterTrainer {
     private @Nullable Targets targets;
     private ShifterConfig config = ShifterConfig.defaults();
     private @Nullable MetaLoss metaLoss;
+    private PluginRegistry<MetaLoss> metaLossPlugins = PluginRegistry.empty("meta loss");
     private @Nullable List<WeightedRegularizer> regularizers;
     private final List<WeightedRegularizer> extraRegularizers = new ArrayList<>();
     private @Nullable MetaFeatureRegistry registry;
@@ -340,6 +343,18 @@ public final class ShifterTrainer {
      */
     public Builder optMetaLoss(MetaLoss value) {
       metaLoss = Objects.requireNonNull(value, "metaLoss");
+      return this;
+    }
+
+    /**
+     * Sets the plug-in meta losses that {@link ShifterConfig#metaLoss()} may name (default: none); ignored
+     * when {@link #optMetaLoss} sets the loss.
+     *
+     * @param value the installed plug-in losses
+     * @return this builder
+     */
+    public Builder optMetaLossPlugins(PluginRegistry<MetaLoss> value) {
+      metaLossPlugins = Objects.requireNonNull(value, "metaLossPlugins");
       return this;
     }
 

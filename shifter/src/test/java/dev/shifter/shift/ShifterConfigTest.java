@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shifter.api.InvalidInputException;
+import dev.shifter.api.PluginRegistry;
 import dev.shifter.shift.internal.Json;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -80,10 +81,19 @@ class ShifterConfigTest {
         .hasMessageContaining("Setting steps must be positive, got 0");
     assertThatThrownBy(() -> ShifterConfig.builder().optLambdaZ(-1).build())
         .hasMessageContaining("lambda_z must be zero or positive");
-    assertThatThrownBy(() -> ShifterConfig.fromJson("{\"meta_loss\": \"l1\"}"))
-        .hasMessageContaining("Unknown meta loss 'l1'. Known meta losses: mse, huber, relative");
+    assertThatThrownBy(() -> ShifterConfig.fromJson("{\"meta_loss\": \" \"}"))
+        .hasMessageContaining("Setting meta_loss must name a loss: mse, huber, relative or a plug-in's");
     assertThatThrownBy(() -> ShifterConfig.fromJson("{\"steps\": \"many\"}"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("wrong type");
+  }
+
+  @Test
+  void anUnknownMetaLossIsRefusedWithTheKnownNamesWhenResolved() {
+    ShifterConfig config = ShifterConfig.fromJson("{\"meta_loss\": \"l1\"}");
+
+    assertThatThrownBy(() -> MetaLosses.resolve(config.metaLoss(), PluginRegistry.empty("meta loss")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("Unknown meta loss 'l1'. Known meta losses: mse, huber, relative. Install the plug-in");
   }
 }

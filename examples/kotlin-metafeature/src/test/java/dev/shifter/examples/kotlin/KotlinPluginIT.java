@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs after {@code package}: the shaded plug-in jar is copied into a fresh folder, handed to the CLI
- * with {@code --plugins}, and its feature is computed by name.
+ * with {@code --plugins}, its feature is computed by name, and its regularizer is listed.
  */
 class KotlinPluginIT {
   @TempDir Path work;
@@ -60,5 +60,19 @@ class KotlinPluginIT {
     assertThat(exit).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains("coef_var").contains("kotlin-example").contains("shifter-example-kotlin-metafeature");
+  }
+
+  @Test
+  void thePluginsRegularizerIsListedWithItsJar() {
+    Path built = Path.of(System.getProperty("shifter.example.pluginDir"));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int exit = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        "plugins", "--plugins", built.toString());
+
+    assertThat(exit).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .containsPattern("l1_shift +kotlin-example +shifter-example-kotlin-metafeature[^ ]*\\.jar")
+        .containsPattern("coef_var +per column +kotlin-example");
   }
 }

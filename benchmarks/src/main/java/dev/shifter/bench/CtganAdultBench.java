@@ -1,11 +1,11 @@
 package dev.shifter.bench;
 
 import dev.shifter.api.Table;
-import dev.shifter.ctgan.CtganConfig;
 import dev.shifter.ctgan.CtganModel;
 import dev.shifter.ctgan.CtganTrainer;
-import dev.shifter.ctgan.FitListener;
-import dev.shifter.ctgan.FitProgress;
+import dev.shifter.ctgan.types.CtganConfig;
+import dev.shifter.ctgan.types.FitListener;
+import dev.shifter.ctgan.types.FitProgress;
 import dev.shifter.eval.ClassifierScores;
 import dev.shifter.eval.QualityEvaluator;
 import dev.shifter.eval.QualityReport;

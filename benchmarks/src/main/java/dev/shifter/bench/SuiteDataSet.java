@@ -1,7 +1,7 @@
 package dev.shifter.bench;
 
 import dev.shifter.api.Table;
-import dev.shifter.ctgan.CtganConfig;
+import dev.shifter.ctgan.types.CtganConfig;
 import dev.shifter.demo.DemoTable;
 import dev.shifter.io.ReadOptions;
 import dev.shifter.io.Tables;

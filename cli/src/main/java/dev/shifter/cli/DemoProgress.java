@@ -1,7 +1,7 @@
 package dev.shifter.cli;
 
-import dev.shifter.ctgan.FitListener;
-import dev.shifter.ctgan.FitProgress;
+import dev.shifter.ctgan.types.FitListener;
+import dev.shifter.ctgan.types.FitProgress;
 import dev.shifter.demo.DemoListener;
 import dev.shifter.demo.DemoStage;
 import dev.shifter.shift.StepReport;

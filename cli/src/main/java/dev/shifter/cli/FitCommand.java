@@ -2,9 +2,9 @@ package dev.shifter.cli;
 
 import dev.shifter.api.InvalidInputException;
 import dev.shifter.api.Table;
-import dev.shifter.ctgan.CtganConfig;
 import dev.shifter.ctgan.CtganModel;
 import dev.shifter.ctgan.CtganTrainer;
+import dev.shifter.ctgan.types.CtganConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package dev.shifter.demo;
 
 import dev.shifter.api.InvalidInputException;
-import dev.shifter.ctgan.CtganConfig;
+import dev.shifter.ctgan.types.CtganConfig;
 import dev.shifter.shift.ShifterConfig;
 import java.util.List;
 

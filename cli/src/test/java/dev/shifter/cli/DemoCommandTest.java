@@ -2,7 +2,7 @@ package dev.shifter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shifter.ctgan.CtganConfig;
+import dev.shifter.ctgan.types.CtganConfig;
 import dev.shifter.demo.DemoPipeline;
 import dev.shifter.demo.DemoResult;
 import dev.shifter.demo.DemoSettings;

@@ -10,7 +10,7 @@ import dev.shifter.api.InvalidInputException;
 import dev.shifter.api.ShifterException;
 import dev.shifter.api.Table;
 import dev.shifter.api.TableBuilder;
-import dev.shifter.ctgan.CtganConfig;
+import dev.shifter.ctgan.types.CtganConfig;
 import dev.shifter.demo.internal.ColumnStatistics;
 import dev.shifter.io.Tables;
 import dev.shifter.shift.ShifterConfig;

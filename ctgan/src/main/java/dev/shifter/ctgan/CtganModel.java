@@ -1,6 +1,5 @@
 package dev.shifter.ctgan;
 
-import dev.shifter.commons.EngineThreads;
 import ai.djl.ndarray.NDManager;
 import dev.shifter.api.ArtifactException;
 import dev.shifter.api.ColumnKind;
@@ -9,10 +8,10 @@ import dev.shifter.api.GeneratorAdapter;
 import dev.shifter.api.InvalidInputException;
 import dev.shifter.api.ShifterException;
 import dev.shifter.api.Table;
+import dev.shifter.commons.EngineThreads;
 import dev.shifter.ctgan.internal.CategoryFrequencies;
 import dev.shifter.ctgan.internal.Critic;
 import dev.shifter.ctgan.internal.CtganGeneratorAdapter;
-import dev.shifter.ctgan.internal.CtganTrainingConfig;
 import dev.shifter.ctgan.internal.DataTransformer;
 import dev.shifter.ctgan.internal.DiscreteColumnInfo;
 import dev.shifter.ctgan.internal.FrozenCritic;
@@ -25,6 +24,8 @@ import dev.shifter.ctgan.internal.ModelManifest;
 import dev.shifter.ctgan.internal.ModelSampling;
 import dev.shifter.ctgan.internal.Networks;
 import dev.shifter.ctgan.internal.OutputActivation;
+import dev.shifter.ctgan.types.CtganConfig;
+import dev.shifter.ctgan.types.EpochLoss;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -72,8 +73,8 @@ public final class CtganModel implements AutoCloseable {
   CtganModel(ModelArtifact artifact, Path source) {
     ModelManifest manifest = artifact.manifest();
     this.artifact = artifact;
-    CtganTrainingConfig training = manifest.config();
-    this.config = ConfigMapping.toPublic(training);
+    CtganConfig training = manifest.config();
+    this.config = training;
     this.transformer = DataTransformer.fromState(manifest.transformer());
     String manifestFile = source.resolve(ModelFiles.MANIFEST).toString();
     checkColumns(manifest, transformer, manifestFile);
@@ -315,9 +316,7 @@ public final class CtganModel implements AutoCloseable {
    * @return one entry per completed epoch, in order
    */
   public List<EpochLoss> lossHistory() {
-    return artifact.manifest().training().history().stream()
-        .map(e -> new EpochLoss(e.epoch(), e.generatorLoss(), e.criticLoss(), e.gradientPenalty()))
-        .toList();
+    return artifact.manifest().training().history();
   }
 
   /**

@@ -11,16 +11,16 @@ import dev.shifter.commons.Seeds;
 import dev.shifter.commons.Sha256;
 import dev.shifter.ctgan.internal.CategoryFrequencies;
 import dev.shifter.ctgan.internal.CtganTraining;
-import dev.shifter.ctgan.internal.CtganTrainingConfig;
 import dev.shifter.ctgan.internal.DataTransformer;
 import dev.shifter.ctgan.internal.EncodedData;
-import dev.shifter.ctgan.internal.EpochLosses;
 import dev.shifter.ctgan.internal.ModelArtifact;
 import dev.shifter.ctgan.internal.ModelFiles;
 import dev.shifter.ctgan.internal.ModelManifest;
-import dev.shifter.ctgan.internal.StepReport;
-import dev.shifter.ctgan.internal.TrainingListener;
 import dev.shifter.ctgan.internal.TrainingRecord;
+import dev.shifter.ctgan.types.CtganConfig;
+import dev.shifter.ctgan.types.EpochLoss;
+import dev.shifter.ctgan.types.FitListener;
+import dev.shifter.ctgan.types.FitProgress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -139,7 +139,7 @@ public final class CtganTrainer {
     long started = System.nanoTime();
     checkCheckpointDir();
     @Nullable ModelArtifact resumed = resumeFrom == null ? null : ModelFiles.read(resumeFrom);
-    CtganTrainingConfig settings = resumed == null ? freshSettings() : resumedSettings(resumed.manifest());
+    CtganConfig settings = resumed == null ? freshSettings() : resumedSettings(resumed.manifest());
     DataTransformer transformer = resumed == null
         ? DataTransformer.fit(data, settings.seed())
         : DataTransformer.fromState(resumed.manifest().transformer());
@@ -158,7 +158,7 @@ public final class CtganTrainer {
         startEpoch = resumed.manifest().training().epochsCompleted();
         training.restore(resumed.state(), startEpoch, ModelFiles.stateFiles(resumeFrom));
       }
-      List<EpochLosses> history = resumed == null ? List.of() : resumed.manifest().training().history();
+      List<EpochLoss> history = resumed == null ? List.of() : resumed.manifest().training().history();
       Snapshots snapshots = new Snapshots(training, transformer, frequencies, settings, encoded, fingerprint,
           history);
       running = training;
@@ -186,7 +186,7 @@ public final class CtganTrainer {
     }
   }
 
-  private CtganTrainingConfig freshSettings() {
+  private CtganConfig freshSettings() {
     CtganConfig base = config == null ? CtganConfig.defaults() : config;
     if (seed != null) {
       base = base.withSeed(seed);
@@ -197,11 +197,11 @@ public final class CtganTrainer {
     if (batchSize != null) {
       base = base.toBuilder().optBatchSize(batchSize).build();
     }
-    return ConfigMapping.toInternal(base);
+    return base;
   }
 
-  private CtganTrainingConfig resumedSettings(ModelManifest manifest) {
-    CtganConfig saved = ConfigMapping.toPublic(manifest.config());
+  private CtganConfig resumedSettings(ModelManifest manifest) {
+    CtganConfig saved = manifest.config();
     String where = resumeFrom + "/" + ModelFiles.MANIFEST;
     CtganConfig asked = config;
     if (asked != null) {
@@ -236,7 +236,7 @@ public final class CtganTrainer {
           + " epochs, more than the " + target + " asked for. Ask for at least " + record.epochsCompleted()
           + " epochs.");
     }
-    return ConfigMapping.toInternal(saved.withEpochs(target));
+    return saved.withEpochs(target);
   }
 
   private void checkSameData(ModelManifest manifest, EncodedData encoded, String fingerprint) {
@@ -253,15 +253,15 @@ public final class CtganTrainer {
     private final CtganTraining training;
     private final DataTransformer transformer;
     private final CategoryFrequencies frequencies;
-    private final CtganTrainingConfig settings;
+    private final CtganConfig settings;
     private final EncodedData encoded;
     private final String fingerprint;
-    private final List<EpochLosses> history;
+    private final List<EpochLoss> history;
     private int lastCheckpoint;
     private boolean written;
 
     Snapshots(CtganTraining training, DataTransformer transformer, CategoryFrequencies frequencies,
-        CtganTrainingConfig settings, EncodedData encoded, String fingerprint, List<EpochLosses> history) {
+        CtganConfig settings, EncodedData encoded, String fingerprint, List<EpochLoss> history) {
       this.history = new ArrayList<>(history);
       this.training = training;
       this.transformer = transformer;
@@ -294,7 +294,7 @@ public final class CtganTrainer {
   }
 
   /** Forwards steps to the listener and writes checkpoints at epoch ends. */
-  private final class Progress implements TrainingListener {
+  private final class Progress implements FitListener {
     private final CtganTraining training;
     private final Snapshots snapshots;
     private final int startEpoch;
@@ -310,21 +310,18 @@ public final class CtganTrainer {
     }
 
     @Override
-    public void onStep(StepReport report) {
+    public void onStep(FitProgress report) {
       generatorSum += report.generatorLoss();
       criticSum += report.criticLoss();
       penaltySum += report.gradientPenalty();
       steps++;
-      listener.onStep(new FitProgress(report.epoch(), training.config().epochs(), report.step(),
-          report.stepsPerEpoch(), training.config().batchSize(), report.generatorLoss(), report.criticLoss(),
-          report.gradientPenalty()));
+      listener.onStep(report);
     }
 
     @Override
-    public void onEpochEnd(int epoch) {
-      int completed = epoch + 1;
+    public void onEpochEnd(int completed, int epochs) {
       int count = Math.max(1, steps);
-      snapshots.history.add(new EpochLosses(completed, generatorSum / count, criticSum / count, penaltySum / count));
+      snapshots.history.add(new EpochLoss(completed, generatorSum / count, criticSum / count, penaltySum / count));
       generatorSum = 0;
       criticSum = 0;
       penaltySum = 0;

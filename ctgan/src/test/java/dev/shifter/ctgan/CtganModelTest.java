@@ -12,6 +12,7 @@ import dev.shifter.api.ColumnSpec;
 import dev.shifter.api.InvalidInputException;
 import dev.shifter.api.Table;
 import dev.shifter.commons.Sha256;
+import dev.shifter.ctgan.types.EpochLoss;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

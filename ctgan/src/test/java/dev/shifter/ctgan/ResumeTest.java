@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shifter.api.InvalidInputException;
 import dev.shifter.api.Table;
+import dev.shifter.ctgan.types.FitListener;
+import dev.shifter.ctgan.types.FitProgress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package dev.shifter.ctgan;
 
 import dev.shifter.api.Table;
 import dev.shifter.api.TableBuilder;
+import dev.shifter.ctgan.types.CtganConfig;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;

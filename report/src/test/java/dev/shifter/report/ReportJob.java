@@ -1,9 +1,9 @@
 package dev.shifter.report;
 
 import dev.shifter.api.Table;
-import dev.shifter.ctgan.CtganConfig;
 import dev.shifter.ctgan.CtganModel;
 import dev.shifter.ctgan.CtganTrainer;
+import dev.shifter.ctgan.types.CtganConfig;
 import dev.shifter.shift.ModelReference;
 import dev.shifter.shift.ShiftedTable;
 import dev.shifter.shift.ShifterConfig;

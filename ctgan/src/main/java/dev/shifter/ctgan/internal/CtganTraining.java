@@ -14,6 +14,9 @@ import ai.djl.training.ParameterStore;
 import dev.shifter.api.ArtifactException;
 import dev.shifter.commons.Adam;
 import dev.shifter.commons.Seeds;
+import dev.shifter.ctgan.types.CtganConfig;
+import dev.shifter.ctgan.types.FitListener;
+import dev.shifter.ctgan.types.FitProgress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -63,7 +66,7 @@ public final class CtganTraining implements AutoCloseable {
       "Restore the model directory from a backup, or fit the model again without resuming.");
 
   private final EncodedData data;
-  private final CtganTrainingConfig config;
+  private final CtganConfig config;
   private final ConditionalSampler sampler;
   private final OutputActivation activation;
   private final ConditionalLoss conditionalLoss;
@@ -90,7 +93,7 @@ public final class CtganTraining implements AutoCloseable {
    * @param config the training settings
    * @param modelManager the manager that will own the networks' parameters
    */
-  public CtganTraining(EncodedData data, CtganTrainingConfig config, NDManager modelManager) {
+  public CtganTraining(EncodedData data, CtganConfig config, NDManager modelManager) {
     this.data = data;
     this.config = config;
     this.sampler = new ConditionalSampler(data);
@@ -180,7 +183,7 @@ public final class CtganTraining implements AutoCloseable {
    *
    * @return the configuration
    */
-  public CtganTrainingConfig config() {
+  public CtganConfig config() {
     return config;
   }
 
@@ -211,22 +214,22 @@ public final class CtganTraining implements AutoCloseable {
   }
 
   /**
-   * Trains until {@link CtganTrainingConfig#epochs()} epochs are completed or a stop is requested.
+   * Trains until {@link CtganConfig#epochs()} epochs are completed or a stop is requested.
    * Calling it again after a stop request returns at once.
    *
    * @param listener told about every step and every completed epoch
    * @return the number of epochs completed
    */
-  public int train(TrainingListener listener) {
+  public int train(FitListener listener) {
     while (completedEpochs < config.epochs()) {
       if (stopRequested.get()) {
         break;
       }
       int epoch = completedEpochs;
-      StepReport report = step();
+      FitProgress report = step();
       listener.onStep(report);
       if (completedEpochs > epoch) {
-        listener.onEpochEnd(epoch);
+        listener.onEpochEnd(completedEpochs, config.epochs());
       }
     }
     return completedEpochs;
@@ -237,7 +240,7 @@ public final class CtganTraining implements AutoCloseable {
    *
    * @return the step's losses and position
    */
-  public StepReport step() {
+  public FitProgress step() {
     if (stepInEpoch == 0) {
       reseed(completedEpochs);
     }
@@ -247,9 +250,8 @@ public final class CtganTraining implements AutoCloseable {
       criticLosses = criticStep();
     }
     float generatorLoss = generatorStep();
-    StepReport report = new StepReport(
-        completedEpochs, stepInEpoch, stepsPerEpoch, generatorLoss, criticLosses[0],
-        criticLosses[1]);
+    FitProgress report = new FitProgress(completedEpochs, config.epochs(), stepInEpoch, stepsPerEpoch,
+        config.batchSize(), generatorLoss, criticLosses[0], criticLosses[1]);
     if (++stepInEpoch == stepsPerEpoch) {
       stepInEpoch = 0;
       completedEpochs++;

@@ -3,6 +3,7 @@ package dev.shifter.ctgan.internal;
 import dev.shifter.api.ColumnSpec;
 import dev.shifter.commons.ArtifactKind;
 import dev.shifter.commons.Provenance;
+import dev.shifter.ctgan.types.CtganConfig;
 import java.util.List;
 
 /**
@@ -21,7 +22,7 @@ import java.util.List;
  * @param training how far training got
  * @param provenance the versions and platform that wrote the model
  */
-public record ModelManifest(String format, int formatVersion, CtganTrainingConfig config, List<ColumnSpec> columns,
+public record ModelManifest(String format, int formatVersion, CtganConfig config, List<ColumnSpec> columns,
     TransformerState transformer, List<CategoryCounts> categoryCounts, TrainingRecord training,
     Provenance provenance) {
   /** The value of {@link #format()}. */

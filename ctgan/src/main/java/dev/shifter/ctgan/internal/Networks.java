@@ -9,6 +9,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import dev.shifter.api.ArtifactException;
+import dev.shifter.ctgan.types.CtganConfig;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -36,7 +37,7 @@ public final class Networks {
    * @param condWidth the width of the conditional vector
    * @return the generator
    */
-  public static Generator generator(CtganTrainingConfig config, int width, int condWidth) {
+  public static Generator generator(CtganConfig config, int width, int condWidth) {
     return new Generator(config.embeddingDim() + condWidth, config.generatorDims(), width);
   }
 
@@ -48,7 +49,7 @@ public final class Networks {
    * @param condWidth the width of the conditional vector
    * @return the critic
    */
-  public static Critic critic(CtganTrainingConfig config, int width, int condWidth) {
+  public static Critic critic(CtganConfig config, int width, int condWidth) {
     return new Critic(width + condWidth, config.pac(), config.criticDims(), config.negativeSlope(),
         config.dropout());
   }

@@ -1,5 +1,6 @@
 package dev.shifter.ctgan.internal;
 
+import dev.shifter.ctgan.types.EpochLoss;
 import java.util.List;
 
 /**
@@ -16,7 +17,7 @@ import java.util.List;
  *     they were recorded)
  */
 public record TrainingRecord(int epochsCompleted, long stepsCompleted, int stepsPerEpoch, int rows,
-    String dataSha256, List<EpochLosses> history) {
+    String dataSha256, List<EpochLoss> history) {
 
   /** Copies the history. */
   public TrainingRecord {

@@ -15,8 +15,8 @@ import ai.djl.util.Pair;
 import dev.shifter.api.InvalidInputException;
 import dev.shifter.api.Table;
 import dev.shifter.api.TableBuilder;
-import dev.shifter.ctgan.CtganConfig;
 import dev.shifter.ctgan.CtganTrainer;
+import dev.shifter.ctgan.types.CtganConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +51,7 @@ class CtganGeneratorAdapterTest {
       CtganTrainer.builder().setData(data).optConfig(config).optCheckpointDir(dir.resolve("m")).build().fit().close();
     }
     ModelArtifact artifact = ModelFiles.read(dir.resolve("m"));
-    CtganTrainingConfig config = artifact.manifest().config();
+    CtganConfig config = artifact.manifest().config();
     transformer = DataTransformer.fromState(artifact.manifest().transformer());
     manager = NDManager.newBaseManager();
     network = Networks.generator(config, transformer.width(), transformer.condWidth());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDManager;
 import dev.shifter.api.testing.NativeMemoryTrend;
+import dev.shifter.ctgan.types.CtganConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +35,7 @@ class CtganTrainingMemoryTest {
   @EnabledOnOs(OS.LINUX)
   void residentMemoryStaysFlatOverThousandsOfSteps(TestReporter reporter) {
     EncodedData data = SyntheticEncodings.small(400, 3);
-    CtganTrainingConfig config = CtganTrainingConfig.builder()
+    CtganConfig config = CtganConfig.builder()
         .optBatchSize(20).optPac(10).optEmbeddingDim(8)
         .optGeneratorDims(List.of(16, 16)).optCriticDims(List.of(16, 16)).optSeed(1).build();
     try (NDManager manager = NDManager.newBaseManager();

@@ -3,6 +3,7 @@ package dev.shifter.ctgan.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDManager;
+import dev.shifter.ctgan.types.CtganConfig;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
@@ -25,7 +26,7 @@ class CtganTrainingSpeedTest {
   @EnabledIfSystemProperty(named = "shifter.benchmark", matches = "true")
   void measuresSecondsPerStepOnAnAdultSizedEncoding(TestReporter reporter) {
     EncodedData data = SyntheticEncodings.adultLike(ADULT_ROWS, 1);
-    CtganTrainingConfig config = CtganTrainingConfig.builder().optSeed(1).build();
+    CtganConfig config = CtganConfig.builder().optSeed(1).build();
     int steps = Integer.getInteger("shifter.benchmark.steps", 40);
     try (NDManager manager = NDManager.newBaseManager();
         CtganTraining training = new CtganTraining(data, config, manager)) {

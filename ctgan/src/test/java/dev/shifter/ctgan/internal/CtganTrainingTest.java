@@ -11,13 +11,16 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import dev.shifter.api.InvalidInputException;
+import dev.shifter.ctgan.types.CtganConfig;
+import dev.shifter.ctgan.types.FitListener;
+import dev.shifter.ctgan.types.FitProgress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class CtganTrainingTest {
-  private static final CtganTrainingConfig SMALL = CtganTrainingConfig.builder()
+  private static final CtganConfig SMALL = CtganConfig.builder()
       .optEpochs(2).optBatchSize(40).optPac(10).optEmbeddingDim(16)
       .optGeneratorDims(List.of(32, 32)).optCriticDims(List.of(32, 32)).optSeed(5).build();
 
@@ -28,7 +31,7 @@ class CtganTrainingTest {
         CtganTraining training = new CtganTraining(data, SMALL, manager)) {
       List<float[]> generator0 = snapshot(training.generatorParameters());
       List<float[]> critic0 = snapshot(training.criticParameters());
-      List<StepReport> reports = new ArrayList<>();
+      List<FitProgress> reports = new ArrayList<>();
       for (int i = 0; i < 5; i++) {
         reports.add(training.step());
       }
@@ -37,7 +40,7 @@ class CtganTrainingTest {
         assertThat(r.criticLoss()).isFinite();
         assertThat(r.gradientPenalty()).isFinite().isPositive();
       });
-      assertThat(reports.stream().map(StepReport::generatorLoss).distinct()).hasSize(5);
+      assertThat(reports.stream().map(FitProgress::generatorLoss).distinct()).hasSize(5);
       assertAllChanged(generator0, snapshot(training.generatorParameters()));
       assertAllChanged(critic0, snapshot(training.criticParameters()));
     }
@@ -83,7 +86,7 @@ class CtganTrainingTest {
   @Test
   void trainingLowersTheConditionalLoss() {
     EncodedData data = SyntheticEncodings.small(400, 1);
-    CtganTrainingConfig config = SMALL.toBuilder().optGeneratorLearningRate(2e-3f)
+    CtganConfig config = SMALL.toBuilder().optGeneratorLearningRate(2e-3f)
         .optCriticLearningRate(2e-3f).build();
     try (NDManager manager = NDManager.newBaseManager();
         CtganTraining training = new CtganTraining(data, config, manager)) {
@@ -102,28 +105,28 @@ class CtganTrainingTest {
     try (NDManager manager = NDManager.newBaseManager();
         CtganTraining training = new CtganTraining(data, SMALL, manager)) {
       assertThat(training.stepsPerEpoch()).isEqualTo(3);
-      List<StepReport> steps = new ArrayList<>();
+      List<FitProgress> steps = new ArrayList<>();
       List<Integer> epochs = new ArrayList<>();
-      int done = training.train(new TrainingListener() {
+      int done = training.train(new FitListener() {
         @Override
-        public void onStep(StepReport report) {
+        public void onStep(FitProgress report) {
           steps.add(report);
         }
 
         @Override
-        public void onEpochEnd(int epoch) {
-          epochs.add(epoch);
+        public void onEpochEnd(int completed, int total) {
+          epochs.add(completed);
         }
       });
       assertThat(done).isEqualTo(2);
-      assertThat(epochs).containsExactly(0, 1);
-      assertThat(steps).extracting(StepReport::epoch).containsExactly(0, 0, 0, 1, 1, 1);
-      assertThat(steps).extracting(StepReport::step).containsExactly(0, 1, 2, 0, 1, 2);
+      assertThat(epochs).containsExactly(1, 2);
+      assertThat(steps).extracting(FitProgress::epoch).containsExactly(0, 0, 0, 1, 1, 1);
+      assertThat(steps).extracting(FitProgress::step).containsExactly(0, 1, 2, 0, 1, 2);
     }
     try (NDManager manager = NDManager.newBaseManager();
         CtganTraining training = new CtganTraining(data, SMALL.toBuilder().optEpochs(100).build(),
             manager)) {
-      List<StepReport> steps = new ArrayList<>();
+      List<FitProgress> steps = new ArrayList<>();
       int done = training.train(report -> {
         steps.add(report);
         if (steps.size() == 4) {
@@ -143,7 +146,7 @@ class CtganTrainingTest {
     try (NDManager manager = NDManager.newBaseManager();
         CtganTraining training = new CtganTraining(data, SMALL, manager)) {
       assertThat(training.generator().inputWidth()).isEqualTo(16);
-      StepReport report = training.step();
+      FitProgress report = training.step();
       assertThat(report.generatorLoss()).isFinite();
       assertThat(report.criticLoss()).isFinite();
     }
@@ -151,7 +154,7 @@ class CtganTrainingTest {
 
   @Test
   void aBatchSizeThatIsNotAMultipleOfPacIsRefusedWithAFix() {
-    assertThatThrownBy(() -> CtganTrainingConfig.builder().optBatchSize(505).build())
+    assertThatThrownBy(() -> CtganConfig.builder().optBatchSize(505).build())
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("batch size 505 must be a positive multiple of pac 10")
         .hasMessageContaining("500");
@@ -168,7 +171,7 @@ class CtganTrainingTest {
     }
   }
 
-  private static List<float[]> trainAndSnapshot(EncodedData data, CtganTrainingConfig config, int steps) {
+  private static List<float[]> trainAndSnapshot(EncodedData data, CtganConfig config, int steps) {
     try (NDManager manager = NDManager.newBaseManager();
         CtganTraining training = new CtganTraining(data, config, manager)) {
       for (int i = 0; i < steps; i++) {

@@ -1,7 +1,7 @@
 package dev.shifter.report.internal;
 
 import dev.shifter.ctgan.CtganModel;
-import dev.shifter.ctgan.EpochLoss;
+import dev.shifter.ctgan.types.EpochLoss;
 import dev.shifter.shift.SavedShifter;
 import dev.shifter.shift.StepLoss;
 import dev.shifter.shift.TrainingSummary;

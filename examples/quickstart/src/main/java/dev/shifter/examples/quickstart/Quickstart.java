@@ -1,9 +1,9 @@
 package dev.shifter.examples.quickstart;
 
 import dev.shifter.api.Table;
-import dev.shifter.ctgan.CtganConfig;
 import dev.shifter.ctgan.CtganModel;
 import dev.shifter.ctgan.CtganTrainer;
+import dev.shifter.ctgan.types.CtganConfig;
 import dev.shifter.io.Tables;
 import dev.shifter.shift.GeneratorLoaders;
 import dev.shifter.shift.LoadedGenerator;

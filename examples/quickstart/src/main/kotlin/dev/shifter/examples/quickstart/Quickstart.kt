@@ -1,6 +1,6 @@
 package dev.shifter.examples.quickstart
 
-import dev.shifter.ctgan.CtganConfig
+import dev.shifter.ctgan.types.CtganConfig
 import dev.shifter.ctgan.CtganTrainer
 import dev.shifter.io.Tables
 import dev.shifter.shift.GeneratorLoaders

@@ -2,7 +2,7 @@ package dev.shifter.examples.quickstart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shifter.ctgan.CtganConfig;
+import dev.shifter.ctgan.types.CtganConfig;
 import dev.shifter.shift.ShifterConfig;
 import dev.shifter.shift.TargetReport;
 import java.io.IOException;

@@ -1,10 +1,10 @@
-package dev.shifter.ctgan;
+package dev.shifter.ctgan.types;
 
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Hears about the progress of {@link CtganTrainer#fit()}, on the thread that runs the fit. Only
+ * Hears about the progress of {@code CtganTrainer.fit()} (and of the training loop inside it), on the thread that runs the fit. Only
  * {@link #onStep} must be written (a lambda will do); the other methods do nothing by default.
  * Exceptions thrown here end the fit.
  */

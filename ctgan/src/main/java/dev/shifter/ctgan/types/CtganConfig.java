@@ -1,12 +1,12 @@
-package dev.shifter.ctgan.internal;
+package dev.shifter.ctgan.types;
 
 import dev.shifter.api.InvalidInputException;
-import dev.shifter.commons.Adam;
 import java.util.List;
 
 /**
- * The settings of CTGAN's adversarial training. {@link #defaults()} gives the paper's settings
- * (Xu et al. 2019 and its reference setting): batch 500, latent dimension 128, generator and critic
+ * The settings of a CTGAN fit: the networks' architecture, the optimisation and the seed. They are
+ * saved with the model, and a loaded model rebuilds its networks from them. {@link #defaults()} gives
+ * the paper's settings (Xu et al. 2019 and its reference setting): batch 500, latent dimension 128, generator and critic
  * layers (256, 256), pac 10, gradient penalty weight 10, Adam with learning rate 2e-4, betas
  * (0.5, 0.9), L2 weight decay 1e-6, one critic step per generator step, Gumbel-softmax temperature
  * 0.2, LeakyReLU slope 0.2, dropout 0.5.
@@ -28,17 +28,22 @@ import java.util.List;
  * @param gumbelTau the Gumbel-softmax temperature
  * @param negativeSlope the critic's LeakyReLU slope
  * @param dropout the critic's dropout probability
- * @param seed the seed of the engine's and the sampler's random generators
+ * @param seed the seed of everything random in a fit: the transformer's mixtures and mode draws, the
+ *     initial weights, and per epoch the noise, dropout and conditions (see {@code dev.shifter.ctgan.CtganTrainer})
  */
-public record CtganTrainingConfig(
+public record CtganConfig(
     int epochs, int batchSize, int embeddingDim, List<Integer> generatorDims,
     List<Integer> criticDims, int pac, float gradientPenaltyWeight, float generatorLearningRate,
     float criticLearningRate, float beta1, float beta2, float generatorWeightDecay,
     float criticWeightDecay, int criticSteps, float gumbelTau, float negativeSlope, float dropout,
     long seed) {
 
-  /** Copies the lists and checks the values. */
-  public CtganTrainingConfig {
+  /**
+   * Copies the lists and checks the values.
+   *
+   * @throws InvalidInputException if a setting is out of range; the message says which and how to fix it
+   */
+  public CtganConfig {
     generatorDims = List.copyOf(generatorDims);
     criticDims = List.copyOf(criticDims);
     require(epochs >= 0, "epochs must be >= 0, got " + epochs);
@@ -71,7 +76,7 @@ public record CtganTrainingConfig(
    *
    * @return the default configuration
    */
-  public static CtganTrainingConfig defaults() {
+  public static CtganConfig defaults() {
     return builder().build();
   }
 
@@ -82,6 +87,26 @@ public record CtganTrainingConfig(
    */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Returns this configuration with another number of epochs.
+   *
+   * @param value the number of epochs
+   * @return the changed configuration
+   */
+  public CtganConfig withEpochs(int value) {
+    return toBuilder().optEpochs(value).build();
+  }
+
+  /**
+   * Returns this configuration with another seed.
+   *
+   * @param value the seed
+   * @return the changed configuration
+   */
+  public CtganConfig withSeed(long value) {
+    return toBuilder().optSeed(value).build();
   }
 
   /**
@@ -112,7 +137,7 @@ public record CtganTrainingConfig(
     return b;
   }
 
-  /** Builds a {@link CtganTrainingConfig}; every setting is optional and starts at the paper's. */
+  /** Builds a {@link CtganConfig}; every setting is optional and starts at the paper's. */
   public static final class Builder {
     private int epochs = 300;
     private int batchSize = 500;
@@ -330,8 +355,8 @@ public record CtganTrainingConfig(
      * @return the configuration
      * @throws InvalidInputException if a setting is out of range
      */
-    public CtganTrainingConfig build() {
-      return new CtganTrainingConfig(
+    public CtganConfig build() {
+      return new CtganConfig(
           epochs, batchSize, embeddingDim, generatorDims, criticDims, pac, gradientPenaltyWeight,
           generatorLearningRate, criticLearningRate, beta1, beta2, generatorWeightDecay,
           criticWeightDecay, criticSteps, gumbelTau, negativeSlope, dropout, seed);

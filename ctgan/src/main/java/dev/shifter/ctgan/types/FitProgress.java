@@ -1,4 +1,4 @@
-package dev.shifter.ctgan;
+package dev.shifter.ctgan.types;
 
 /**
  * What one training step reports to a {@link FitListener}, e.g. for a progress bar.

@@ -1,7 +1,7 @@
-package dev.shifter.ctgan;
+package dev.shifter.ctgan.types;
 
 /**
- * The mean losses of one epoch of a fit, for loss curves ({@link CtganModel#lossHistory()}).
+ * The mean losses of one epoch of a fit, for loss curves ({@code CtganModel.lossHistory()}).
  *
  * @param epoch the epoch, from 1
  * @param generatorLoss the mean generator loss: {@code -mean D(fake)} plus the conditional cross-entropy

@@ -160,6 +160,10 @@ public final class PluginRegistry<T> {
       this.kind = kind;
     }
 
+    private String plural() {
+      return kind.endsWith("s") ? kind + "es" : kind + "s";
+    }
+
     <P> void add(P provider, String origin, Function<P, String> idOf, Function<P, List<T>> valuesOf,
         Function<T, String> nameOf) {
       String id;
@@ -169,9 +173,9 @@ public final class PluginRegistry<T> {
         values = List.copyOf(valuesOf.apply(provider));
       } catch (RuntimeException | LinkageError e) {
         problems.add(new PluginProblem(origin, provider.getClass().getName(), "Plug-in provider "
-            + provider.getClass().getName() + " in " + origin + " failed to list its " + kind + "s: "
-            + ServiceDiscovery.rootMessage(e) + ". Fix the provider or remove the jar; the other " + kind
-            + "s are unaffected.", e));
+            + provider.getClass().getName() + " in " + origin + " failed to list its " + plural() + ": "
+            + ServiceDiscovery.rootMessage(e) + ". Fix the provider or remove the jar; the other " + plural()
+            + " are unaffected.", e));
         return;
       }
       for (T value : values) {

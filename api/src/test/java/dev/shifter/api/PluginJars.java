@@ -25,9 +25,14 @@ final class PluginJars {
    * lists {@code providers}.
    */
   static Path write(Path dir, String jarName, List<Class<?>> classes, List<String> providers) {
+    return write(dir, jarName, MetaFeatureProvider.class, classes, providers);
+  }
+
+  /** Writes a jar holding the given classes and a service file of {@code service} that lists {@code providers}. */
+  static Path write(Path dir, String jarName, Class<?> service, List<Class<?>> classes, List<String> providers) {
     Path jar = dir.resolve(jarName);
     try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out)) {
-      zip.putNextEntry(new JarEntry("META-INF/services/" + MetaFeatureProvider.class.getName()));
+      zip.putNextEntry(new JarEntry("META-INF/services/" + service.getName()));
       zip.write((String.join("\n", providers) + "\n").getBytes(StandardCharsets.UTF_8));
       zip.closeEntry();
       for (Class<?> type : classes) {

@@ -4,8 +4,8 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import dev.shifter.api.ContinuousMatrix;
 import dev.shifter.api.GeneratorAdapter;
+import dev.shifter.api.MetaFeatureValues;
 import dev.shifter.api.RegisteredMetaFeature;
 import dev.shifter.api.Table;
 import dev.shifter.commons.Seeds;
@@ -35,9 +35,6 @@ final class PlainTables {
 
   /** The values of the features on a table's continuous columns, by entry label. */
   static Map<String, Double> measure(Table table, List<RegisteredMetaFeature> features) {
-    List<String> columns = table.continuousColumnNames();
-    try (NDManager manager = NDManager.newBaseManager(); ContinuousMatrix matrix = table.toMatrix(manager, columns)) {
-      return RealMetaFeatures.compute(matrix.values(), features, columns);
-    }
+    return RealMetaFeatures.labelled(MetaFeatureValues.of(table, features));
   }
 }

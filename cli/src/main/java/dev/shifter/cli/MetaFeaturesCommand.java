@@ -1,6 +1,8 @@
 package dev.shifter.cli;
 
+import dev.shifter.api.InvalidInputException;
 import dev.shifter.api.MetaFeatureRegistry;
+import dev.shifter.api.MetaFeatureValues;
 import dev.shifter.api.PluginException;
 import dev.shifter.api.RegisteredMetaFeature;
 import dev.shifter.api.Table;
@@ -90,7 +92,18 @@ final class MetaFeaturesCommand implements Callable<Integer> {
     try (BufferAllocator allocator = new RootAllocator();
         Table table = TableReading.read(file, allocator, columnKinds.readOptions(), diagnostics)) {
       Tables.requireContinuousColumns(table, file);
-      MetaFeatureComputation.Outcome outcome = MetaFeatureComputation.compute(table, selected, file);
+      MetaFeatureValues outcome = MetaFeatureValues.of(table, selected);
+      if (outcome.columns().isEmpty()) {
+        throw new InvalidInputException(EmptyColumns.describe(outcome.emptyColumns(), table.rowCount(), file)
+            + " the only continuous column" + (outcome.emptyColumns().size() == 1 ? "" : "s") + ", so there is "
+            + "nothing to compute on. Give a table with values in its numeric columns.");
+      }
+      if (outcome.rows() == 0) {
+        throw new InvalidInputException(file + ": no row has a value in every continuous column ("
+            + table.rowCount() + " rows, " + outcome.droppedRows() + " with a missing value), so there is "
+            + "nothing to compute on. Fill in the missing values, or mark mostly empty columns --discrete.");
+      }
+      List<FeatureValues> values = FeatureValues.of(outcome, selected);
       if (!outcome.emptyColumns().isEmpty()) {
         diagnostics.warning(EmptyColumns.describe(outcome.emptyColumns(), table.rowCount(), file)
             + " left out of the meta-features. Remove it from the table, or declare it categorical (--discrete "
@@ -100,9 +113,9 @@ final class MetaFeaturesCommand implements Callable<Integer> {
         diagnostics.note(outcome.droppedRows() + " of " + table.rowCount() + " rows have a missing value in a "
             + "continuous column and were left out of the meta-features.");
       }
-      print(outcome.values(), out);
-      ValueChecks.warn(outcome.values(), selected, diagnostics);
-      return exitCode(outcome, diagnostics);
+      print(values, out);
+      ValueChecks.warn(values, selected, diagnostics);
+      return exitCode(outcome, values, diagnostics);
     }
   }
 
@@ -143,17 +156,17 @@ final class MetaFeaturesCommand implements Callable<Integer> {
     }
   }
 
-  private int exitCode(MetaFeatureComputation.Outcome outcome, Diagnostics diagnostics) {
+  private int exitCode(MetaFeatureValues outcome, List<FeatureValues> values, Diagnostics diagnostics) {
     if (outcome.failures().isEmpty()) {
       return ExitCode.OK.code();
     }
-    for (MetaFeatureComputation.Failure failure : outcome.failures()) {
+    for (MetaFeatureValues.Failure failure : outcome.failures()) {
       diagnostics.warning("meta-feature '" + failure.feature() + "' was left out: " + failure.error().getMessage());
       diagnostics.stackTrace(failure.error());
     }
-    List<String> failed = outcome.failures().stream().map(MetaFeatureComputation.Failure::feature).toList();
+    List<String> failed = outcome.failures().stream().map(MetaFeatureValues.Failure::feature).toList();
     ExitCode code = ExitCode.of(outcome.failures().get(0).error());
-    if (outcome.values().isEmpty()) {
+    if (values.isEmpty()) {
       diagnostics.error("no meta-feature could be computed (failed: " + String.join(", ", failed) + ").");
       return code.code();
     }

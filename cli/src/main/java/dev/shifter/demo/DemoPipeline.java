@@ -3,6 +3,7 @@ package dev.shifter.demo;
 import com.google.inject.Injector;
 import dev.shifter.api.InvalidInputException;
 import dev.shifter.api.MetaFeatureRegistry;
+import dev.shifter.api.MetaFeatureValues;
 import dev.shifter.api.ShifterException;
 import dev.shifter.api.Table;
 import dev.shifter.commons.AtomicFiles;
@@ -10,7 +11,6 @@ import dev.shifter.ctgan.CtganModel;
 import dev.shifter.ctgan.CtganTrainer;
 import dev.shifter.ctgan.types.CtganConfig;
 import dev.shifter.ctgan.types.FitListener;
-import dev.shifter.demo.internal.DataValues;
 import dev.shifter.demo.internal.OutputFolder;
 import dev.shifter.eval.QualityEvaluator;
 import dev.shifter.eval.QualityReport;
@@ -25,6 +25,7 @@ import dev.shifter.shift.ShifterInjection;
 import dev.shifter.shift.ShifterModule;
 import dev.shifter.shift.ShifterTrainer;
 import dev.shifter.shift.ShifterTrainerFactory;
+import dev.shifter.shift.TargetEntry;
 import dev.shifter.shift.TargetReport;
 import dev.shifter.shift.Targets;
 import dev.shifter.shift.TrainedShifter;
@@ -160,7 +161,9 @@ public final class DemoPipeline {
         begin(DemoStage.EVALUATE, "the data's target values; detection score and marginals"
             + (label == null ? "" : ", and the machine-learning efficacy for '" + label + "',")
             + " of both tables against the data");
-        double[] dataValues = DataValues.of(real, wanted, features);
+        MetaFeatureValues computed = MetaFeatureValues.of(real, features.select(wanted.entries().stream()
+            .map(TargetEntry::feature).distinct().toList()));
+        double[] dataValues = wanted.entries().stream().mapToDouble(e -> computed.get(e.feature(), e.key())).toArray();
         List<TargetOutcome> outcomes = outcomes(shifted.report(), dataValues);
         QualityReport syntheticQuality = quality(real, syntheticTable);
         QualityReport shiftedQuality = quality(real, shifted.table());
@@ -227,7 +230,8 @@ public final class DemoPipeline {
 
   private Targets prepareTargets(Table real, MetaFeatureRegistry features, DemoFiles files) {
     Targets given = targets;
-    Targets wanted = given != null ? given : data == null ? DemoTargets.forDemoTable(real) : DemoTargets.derive(real);
+    Targets wanted = given != null ? given : data == null ? DemoTargets.forDemoTable(real, features)
+        : DemoTargets.derive(real, features);
     if (wanted.isRange()) {
       throw new InvalidInputException("The demo trains for fixed targets, but a range was given (" + wanted
           + "). Give one value per entry.");

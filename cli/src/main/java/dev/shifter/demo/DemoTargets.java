@@ -1,6 +1,7 @@
 package dev.shifter.demo;
 
 import dev.shifter.api.InvalidInputException;
+import dev.shifter.api.MetaFeatureRegistry;
 import dev.shifter.api.Table;
 import dev.shifter.demo.internal.ColumnStatistics;
 import dev.shifter.shift.TargetEntry;
@@ -56,7 +57,19 @@ public final class DemoTargets {
    * @throws InvalidInputException if no continuous column varies over the complete rows
    */
   public static Targets derive(Table table) {
-    ColumnStatistics statistics = ColumnStatistics.of(table);
+    return derive(table, MetaFeatureRegistry.loadInstalled());
+  }
+
+  /**
+   * Derives the targets, with the meta-features of a registry.
+   *
+   * @param table the table; it needs a continuous column that is not constant
+   * @param registry the meta-features; it provides {@code mean}, {@code sd}, {@code skewness} and {@code cor}
+   * @return the targets: skewness, then cor (if there are two usable columns), then mean
+   * @throws InvalidInputException if no continuous column varies over the complete rows
+   */
+  public static Targets derive(Table table, MetaFeatureRegistry registry) {
+    ColumnStatistics statistics = ColumnStatistics.of(table, registry);
     List<String> names = statistics.names();
     if (names.isEmpty()) {
       throw new InvalidInputException("The table has no continuous column, and the demo's targets are meta-features "
@@ -109,7 +122,19 @@ public final class DemoTargets {
    * @throws InvalidInputException if a column is missing or not continuous
    */
   public static Targets forDemoTable(Table table) {
-    ColumnStatistics statistics = ColumnStatistics.of(table);
+    return forDemoTable(table, MetaFeatureRegistry.loadInstalled());
+  }
+
+  /**
+   * Derives the targets of the {@link DemoTable}, with the meta-features of a registry.
+   *
+   * @param table the demo table (or any table with these continuous columns)
+   * @param registry the meta-features; it provides {@code mean}, {@code sd}, {@code skewness} and {@code cor}
+   * @return the targets: skewness[income], cor[age~income], mean[spend]
+   * @throws InvalidInputException if a column is missing or not continuous
+   */
+  public static Targets forDemoTable(Table table, MetaFeatureRegistry registry) {
+    ColumnStatistics statistics = ColumnStatistics.of(table, registry);
     List<String> names = statistics.names();
     for (String column : List.of("age", "income", "spend")) {
       if (!names.contains(column)) {

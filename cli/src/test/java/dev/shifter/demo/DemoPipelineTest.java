@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shifter.api.InvalidInputException;
+import dev.shifter.api.MetaFeatureRegistry;
 import dev.shifter.api.ShifterException;
 import dev.shifter.api.Table;
 import dev.shifter.api.TableBuilder;
@@ -105,7 +106,7 @@ class DemoPipelineTest {
       assertThat(Targets.read(result.files().target())).isEqualTo(derived);
       assertThat(result.targets()).extracting(TargetOutcome::label)
           .containsExactly("skewness[income]", "cor[age~income]", "mean[spend]");
-      ColumnStatistics statistics = ColumnStatistics.of(data);
+      ColumnStatistics statistics = ColumnStatistics.of(data, MetaFeatureRegistry.loadInstalled());
       assertThat(result.targets().get(0).data()).as("data value computed by the skewness meta-feature")
           .isCloseTo(statistics.skewness(1), within(1e-3 * statistics.skewness(1)));
       assertThat(result.targets().get(2).data()).isCloseTo(statistics.mean(3), within(1e-4 * statistics.mean(3)));

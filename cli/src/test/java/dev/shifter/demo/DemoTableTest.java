@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.shifter.api.ColumnKind;
 import dev.shifter.api.ColumnSpec;
 import dev.shifter.api.InvalidInputException;
+import dev.shifter.api.MetaFeatureRegistry;
 import dev.shifter.api.Table;
 import dev.shifter.demo.internal.ColumnStatistics;
 import java.util.Arrays;
@@ -26,7 +27,7 @@ class DemoTableTest {
   static void generate() {
     allocator = new RootAllocator();
     table = DemoTable.generate(allocator);
-    statistics = ColumnStatistics.of(table);
+    statistics = ColumnStatistics.of(table, MetaFeatureRegistry.loadInstalled());
   }
 
   @AfterAll
@@ -161,7 +162,7 @@ class DemoTableTest {
         }
       }
       assertThat(other.continuous("income").get(0)).isNotEqualTo(table.continuous("income").get(0));
-      assertThat(ColumnStatistics.of(other).skewness(index("income"))).isGreaterThan(1.5);
+      assertThat(ColumnStatistics.of(other, MetaFeatureRegistry.loadInstalled()).skewness(index("income"))).isGreaterThan(1.5);
     }
   }
 

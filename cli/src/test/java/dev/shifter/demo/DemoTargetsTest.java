@@ -28,7 +28,7 @@ class DemoTargetsTest {
   @Test
   void theDemoTableGetsMoreIncomeSkewAStrongerAgeIncomeCorrelationAndAHigherMeanSpend() {
     try (Table table = DemoTable.generate(allocator)) {
-      ColumnStatistics statistics = ColumnStatistics.of(table);
+      ColumnStatistics statistics = ColumnStatistics.of(table, MetaFeatureRegistry.loadInstalled());
       double skewness = statistics.skewness(1);
       double r = statistics.correlation(0, 1);
       double mean = statistics.mean(3);
@@ -85,7 +85,7 @@ class DemoTargetsTest {
     }
     try (TableBuilder builder = new TableBuilder(allocator);
         Table table = builder.addContinuous("x", values).addCategorical("g", new String[500]).build()) {
-      double skewness = ColumnStatistics.of(table).skewness(0);
+      double skewness = ColumnStatistics.of(table, MetaFeatureRegistry.loadInstalled()).skewness(0);
 
       Targets targets = DemoTargets.derive(table);
 
@@ -112,7 +112,7 @@ class DemoTargetsTest {
     try (TableBuilder builder = new TableBuilder(allocator);
         Table table = builder.addContinuous("gain", gain).addContinuous("price", price).addContinuous("size", size)
             .addContinuous("rooms", rooms).build()) {
-      ColumnStatistics statistics = ColumnStatistics.of(table);
+      ColumnStatistics statistics = ColumnStatistics.of(table, MetaFeatureRegistry.loadInstalled());
 
       Targets targets = DemoTargets.derive(table);
 

@@ -1,5 +1,7 @@
 package dev.shifter.demo.internal;
 
+import dev.shifter.api.MetaFeatureRegistry;
+import dev.shifter.api.MetaFeatureValues;
 import dev.shifter.api.Table;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,27 +9,33 @@ import java.util.List;
 import org.apache.arrow.vector.Float8Vector;
 
 /**
- * Plain float64 statistics of a table's continuous columns, over the rows that have a value in every
- * continuous column. The definitions are those of the core meta-features: the standard deviation at
- * ddof = 1, skewness {@code m3 / s^3} with {@code m3} the mean cubed deviation and {@code s} at ddof = 1,
- * and Pearson's r (signed here; the {@code cor} meta-feature is its absolute value).
+ * What the demo's targets are derived from, for a table's continuous columns over the rows that have a
+ * value in every continuous column: the meta-features {@code mean}, {@code sd}, {@code skewness} and
+ * {@code cor} as the registry computes them ({@link MetaFeatureValues}, so a target steps from the very
+ * value training measures), and the share of a column's most frequent value.
  */
 public final class ColumnStatistics {
+  /** The meta-features the demo's targets step from. */
+  private static final List<String> FEATURES = List.of("mean", "sd", "skewness", "cor");
+
   private final List<String> names;
   private final double[][] columns;
+  private final MetaFeatureValues values;
 
-  private ColumnStatistics(List<String> names, double[][] columns) {
+  private ColumnStatistics(List<String> names, double[][] columns, MetaFeatureValues values) {
     this.names = names;
     this.columns = columns;
+    this.values = values;
   }
 
   /**
-   * Reads the continuous columns of a table.
+   * Reads the continuous columns of a table and computes their meta-features.
    *
    * @param table the table
+   * @param registry the meta-features; it provides {@code mean}, {@code sd}, {@code skewness} and {@code cor}
    * @return the statistics of its complete rows
    */
-  public static ColumnStatistics of(Table table) {
+  public static ColumnStatistics of(Table table, MetaFeatureRegistry registry) {
     List<String> names = table.continuousColumnNames();
     List<Float8Vector> vectors = new ArrayList<>(names.size());
     for (String name : names) {
@@ -52,7 +60,8 @@ public final class ColumnStatistics {
         columns[c][i] = vector.get(complete[i]);
       }
     }
-    return new ColumnStatistics(List.copyOf(names), columns);
+    return new ColumnStatistics(List.copyOf(names), columns,
+        MetaFeatureValues.of(table, registry.select(FEATURES)));
   }
 
   /**
@@ -87,55 +96,30 @@ public final class ColumnStatistics {
    * Returns a column's mean.
    *
    * @param column the column's index among the continuous columns
-   * @return the mean, 0 without rows
+   * @return the mean, NaN without rows
    */
   public double mean(int column) {
-    double[] values = columns[column];
-    double sum = 0;
-    for (double value : values) {
-      sum += value;
-    }
-    return values.length == 0 ? 0 : sum / values.length;
+    return values.get("mean", names.get(column));
   }
 
   /**
    * Returns a column's standard deviation at ddof = 1.
    *
    * @param column the column's index among the continuous columns
-   * @return the standard deviation, 0 with fewer than two rows
+   * @return the standard deviation (ddof = 1)
    */
   public double sd(int column) {
-    double[] values = columns[column];
-    if (values.length < 2) {
-      return 0;
-    }
-    double mean = mean(column);
-    double squares = 0;
-    for (double value : values) {
-      squares += (value - mean) * (value - mean);
-    }
-    return Math.sqrt(squares / (values.length - 1));
+    return values.get("sd", names.get(column));
   }
 
   /**
    * Returns a column's skewness {@code m3 / s^3}.
    *
    * @param column the column's index among the continuous columns
-   * @return the skewness, 0 for a constant column
+   * @return the skewness
    */
   public double skewness(int column) {
-    double sd = sd(column);
-    if (sd == 0) {
-      return 0;
-    }
-    double mean = mean(column);
-    double[] values = columns[column];
-    double cubes = 0;
-    for (double value : values) {
-      double deviation = (value - mean) / sd;
-      cubes += deviation * deviation * deviation;
-    }
-    return cubes / values.length;
+    return values.get("skewness", names.get(column));
   }
 
   /**
@@ -164,22 +148,10 @@ public final class ColumnStatistics {
    *
    * @param first one column's index among the continuous columns
    * @param second the other's
-   * @return r in [-1, 1], 0 if either column is constant
+   * @return |r| in [0, 1], the {@code cor} meta-feature
    */
   public double correlation(int first, int second) {
-    double sdFirst = sd(first);
-    double sdSecond = sd(second);
-    if (sdFirst == 0 || sdSecond == 0) {
-      return 0;
-    }
-    double meanFirst = mean(first);
-    double meanSecond = mean(second);
-    double[] x = columns[first];
-    double[] y = columns[second];
-    double sum = 0;
-    for (int i = 0; i < x.length; i++) {
-      sum += (x[i] - meanFirst) * (y[i] - meanSecond);
-    }
-    return Math.max(-1, Math.min(1, sum / (x.length - 1) / (sdFirst * sdSecond)));
+    double r = values.get("cor", names.get(first) + "~" + names.get(second));
+    return Double.isNaN(r) ? values.get("cor", names.get(second) + "~" + names.get(first)) : r;
   }
 }

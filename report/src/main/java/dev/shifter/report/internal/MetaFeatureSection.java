@@ -1,6 +1,7 @@
 package dev.shifter.report.internal;
 
 import dev.shifter.api.Arity;
+import dev.shifter.api.MetaFeatureValues;
 import dev.shifter.api.RegisteredMetaFeature;
 import dev.shifter.api.Table;
 import dev.shifter.shift.SavedShifter;
@@ -65,10 +66,10 @@ final class MetaFeatureSection {
     List<RegisteredMetaFeature> features = input.registry().select(List.copyOf(names));
     List<MetaFeatureValues> values = new ArrayList<>();
     for (Table table : tables.tables()) {
-      values.add(MetaFeatureValues.compute(table, features));
+      values.add(MetaFeatureValues.of(table, features));
     }
     Table judgedTable = tables.tables().get(tables.size() - 1);
-    MetaFeatureValues noise = MetaFeatureValues.bootstrapNoise(judgedTable, features, RESAMPLES, input.seed());
+    MetaFeatureValues noise = MetaFeatureValues.bootstrapSd(judgedTable, features, RESAMPLES, input.seed());
     List<String> header = new ArrayList<>(List.of("entry"));
     header.addAll(tables.names());
     header.addAll(List.of("target", "tolerance", judged + " within tolerance?"));
@@ -120,7 +121,7 @@ final class MetaFeatureSection {
     }
     List<MetaFeatureValues> values = new ArrayList<>();
     for (Table table : tables.tables()) {
-      values.add(MetaFeatureValues.compute(table, features));
+      values.add(MetaFeatureValues.of(table, features));
     }
     List<String> header = new ArrayList<>(List.of("column", "meta-feature"));
     header.addAll(tables.names());
@@ -141,7 +142,12 @@ final class MetaFeatureSection {
 
   private static String failures(List<MetaFeatureValues> values) {
     Set<String> failures = new LinkedHashSet<>();
-    values.forEach(v -> failures.addAll(v.failures()));
+    values.forEach(v -> {
+      if (v.rows() == 0) {
+        failures.add("no row has a value in every continuous column");
+      }
+      v.failures().forEach(f -> failures.add(f.describe()));
+    });
     return failures.isEmpty() ? "" : " Could not compute: " + String.join("; ", failures) + ".";
   }
 }

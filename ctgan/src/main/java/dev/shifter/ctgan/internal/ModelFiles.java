@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * generator.params     the generator's parameters, BatchNorm running statistics included
  *                      ({@code Block.saveParameters})
  * critic.params        the critic's parameters
- * generator-adam.bin   the generator optimizer's step count and moments ({@link AdamOptimizer#save})
+ * generator-adam.bin   the generator optimizer's step count and moments ({@link dev.shifter.commons.Adam#save})
  * critic-adam.bin      the critic optimizer's state
  * checksums.sha256     the SHA-256 of each file above, in the format of sha256sum (check it with
  *                      {@code sha256sum -c checksums.sha256})

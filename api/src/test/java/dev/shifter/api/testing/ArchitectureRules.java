@@ -24,21 +24,21 @@ public final class ArchitectureRules {
   /**
    * Imports a module's production classes (test classes and jars excluded).
    *
-   * @param rootPackage e.g. {@code "dev.shifter.api"}
+   * @param rootPackages e.g. {@code "dev.shifter.api"} (one or more)
    * @return the classes
    */
-  public static JavaClasses productionClasses(String rootPackage) {
+  public static JavaClasses productionClasses(String... rootPackages) {
     return new ClassFileImporter()
         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-        .importPackages(rootPackage);
+        .importPackages(rootPackages);
   }
 
   /**
    * Checks that the packages under {@code rootPackage} form no cycle.
    *
    * @param classes the module's classes
-   * @param rootPackage the module's root package
+   * @param rootPackages the module's root package (one or more)
    */
   public static void assertNoPackageCycles(JavaClasses classes, String rootPackage) {
     slices().matching(rootPackage + ".(**)").should().beFreeOfCycles().allowEmptyShould(true).check(classes);

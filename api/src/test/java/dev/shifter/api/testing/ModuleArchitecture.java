@@ -6,8 +6,6 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyP
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,10 +29,7 @@ public abstract class ModuleArchitecture {
   protected ModuleArchitecture(List<String> roots, List<String> forbidden) {
     this.roots = List.copyOf(roots);
     this.forbidden = List.copyOf(forbidden);
-    this.classes = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-        .importPackages(roots);
+    this.classes = ArchitectureRules.productionClasses(roots.toArray(String[]::new));
   }
 
   /**

@@ -127,7 +127,7 @@ public final class MetaFeatureRegistry {
     if (feature == null) {
       throw new InvalidInputException("Unknown meta-feature '" + name + "'. Known meta-features: "
           + String.join(", ", byName.keySet())
-          + ". Add a plug-in jar with --plugins DIR to use a feature that is not installed.");
+          + ". Add a plug-in jar to use a feature that is not installed.", Remedy.set(Remedy.Setting.PLUGIN_FOLDER));
     }
     return feature;
   }

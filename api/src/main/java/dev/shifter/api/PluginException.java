@@ -24,4 +24,25 @@ public class PluginException extends ShifterException {
   public PluginException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
+
+  /**
+   * Creates an exception with a message and the settings that fix it.
+   *
+   * @param message what was wrong and how to fix it
+   * @param remedies the settings that fix it, in the order to try them
+   */
+  public PluginException(String message, Remedy... remedies) {
+    super(message, remedies);
+  }
+
+  /**
+   * Creates an exception that wraps a lower-level cause, with the settings that fix it.
+   *
+   * @param message what was wrong and how to fix it
+   * @param cause the underlying failure
+   * @param remedies the settings that fix it, in the order to try them
+   */
+  public PluginException(String message, @Nullable Throwable cause, Remedy... remedies) {
+    super(message, cause, remedies);
+  }
 }

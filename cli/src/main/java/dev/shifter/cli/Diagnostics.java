@@ -1,5 +1,6 @@
 package dev.shifter.cli;
 
+import dev.shifter.api.ShifterWarning;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,6 +56,11 @@ final class Diagnostics {
   void warning(String message) {
     err.println(PREFIX + "warning: " + message);
     err.flush();
+  }
+
+  /** Prints {@code shifter: warning: <message>} with the flags that change or silence it. */
+  void warning(ShifterWarning warning) {
+    warning(CommandLineRemedies.message(warning));
   }
 
   /** Prints {@code shifter: note: <message>}. */

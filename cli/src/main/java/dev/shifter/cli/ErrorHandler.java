@@ -35,8 +35,8 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
   public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
     Diagnostics diagnostics = Diagnostics.of(commandLine);
     ExitCode code = ExitCode.of(ex);
-    if (ex instanceof ShifterException) {
-      diagnostics.error(ex.getMessage());
+    if (ex instanceof ShifterException failure) {
+      diagnostics.error(CommandLineRemedies.message(failure));
     } else {
       diagnostics.error("internal error: " + ex + (diagnostics.verbose() ? ""
           : ". Run again with --verbose for the stack trace, and please report it."));

@@ -9,4 +9,9 @@ class ArchitectureTest extends ModuleArchitecture {
     super(List.of("dev.shifter.cli", "dev.shifter.demo"), List.of(
         "ai.djl.pytorch..", "ai.djl.engine.rust..", "ai.djl.mxnet..", "dev.shifter.metafeatures.."));
   }
+
+  @Override
+  protected boolean messagesMayNameFlags() {
+    return true;
+  }
 }

@@ -1,7 +1,10 @@
 package dev.shifter.io;
 
 import dev.shifter.api.InvalidInputException;
+import dev.shifter.api.Remedy;
+import dev.shifter.api.Remedy.Setting;
 import dev.shifter.api.ShifterException;
+import dev.shifter.api.ShifterWarning;
 import dev.shifter.api.Table;
 import dev.shifter.io.internal.ArrowTableReader;
 import dev.shifter.io.internal.CsvTableReader;
@@ -68,13 +71,14 @@ public final class Tables {
    * @param file a {@code .csv}, {@code .arrow}, {@code .feather} or {@code .ipc} file
    * @param allocator the Arrow allocator that will own the table
    * @param options columns to force categorical or continuous, texts that stand for a missing value
-   * @param warnings receives a message for each thing done that the user should know of: a CSV file
+   * @param warnings receives a warning for each thing done that the user should know of: a CSV file
    *     that is not UTF-8 read as Latin-1, a mostly numeric column read as categorical
    * @return the table; the caller closes it
    * @throws InvalidInputException if the file is missing or malformed, or an option names an unknown
    *     column; the message names the file, and the line (or row) and column of the problem
    */
-  public static Table read(Path file, BufferAllocator allocator, ReadOptions options, Consumer<String> warnings) {
+  public static Table read(Path file, BufferAllocator allocator, ReadOptions options,
+      Consumer<ShifterWarning> warnings) {
     TableFormat format = TableFormat.of(file);
     if (!Files.exists(file)) {
       throw new InvalidInputException(file + ": no such file. Check the path (relative paths start at "
@@ -153,6 +157,6 @@ public final class Tables {
         + (table.columns().isEmpty() ? "The file has no columns. "
             : "Every column is categorical (" + String.join(", ", table.columnNames()) + "). ")
         + "Meta-features are computed on numeric columns: check that the numbers are plain decimals, or declare "
-        + "numeric columns continuous (CLI: --continuous NAME).");
+        + "numeric columns continuous.", Remedy.set(Setting.CONTINUOUS_COLUMN));
   }
 }

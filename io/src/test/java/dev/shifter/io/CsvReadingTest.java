@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.shifter.api.ColumnKind;
 import dev.shifter.api.ColumnSpec;
 import dev.shifter.api.InvalidInputException;
+import dev.shifter.api.Remedy;
+import dev.shifter.api.Remedy.Setting;
+import dev.shifter.api.ShifterWarning;
 import dev.shifter.api.Table;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -82,7 +85,8 @@ class CsvReadingTest {
 
       assertThatThrownBy(() -> Tables.read(file, allocator)).isInstanceOf(InvalidInputException.class)
           .hasMessageContaining("line 2, column 2 ('b'): '" + word + "' is not a finite number")
-          .hasMessageContaining("--missing " + word).hasMessageContaining("--discrete b");
+          .hasMessageNotContaining("--").satisfies(e -> assertThat(((InvalidInputException) e).remedies())
+              .containsExactly(Remedy.set(Setting.MISSING_TEXT, word), Remedy.set(Setting.DISCRETE_COLUMN, "b")));
     }
   }
 
@@ -113,20 +117,24 @@ class CsvReadingTest {
   @Test
   void aMostlyNumericColumnReadAsCategoricalIsReportedWithTheFirstText() throws IOException {
     Path file = csv("a,b\n1,NA\n2,3\n3,4\n");
-    List<String> warnings = new ArrayList<>();
+    List<ShifterWarning> warnings = new ArrayList<>();
 
     try (Table table = Tables.read(file, allocator, ReadOptions.defaults(), warnings::add)) {
       assertThat(table.column("b").kind()).isEqualTo(ColumnKind.CATEGORICAL);
     }
-    assertThat(warnings).singleElement().asString().contains("column 2 ('b'): read as categorical")
-        .contains("the first, 'NA', on line 2").contains("--missing NA");
+    assertThat(warnings).singleElement().satisfies(warning -> {
+      assertThat(warning.message()).contains("column 2 ('b'): read as categorical")
+          .contains("the first, 'NA', on line 2").doesNotContain("--");
+      assertThat(warning.remedies()).containsExactly(Remedy.set(Setting.MISSING_TEXT, "NA"),
+          Remedy.set(Setting.DISCRETE_COLUMN, "b"));
+    });
   }
 
   @Test
   void aFileThatIsNotUtf8IsReadAsLatin1WithAWarningNamingTheLine() throws IOException {
     Path file = dir.resolve("latin.csv");
     Files.write(file, "name,v\nplain,1\ncaf\u00e9,2\n".getBytes(StandardCharsets.ISO_8859_1));
-    List<String> warnings = new ArrayList<>();
+    List<ShifterWarning> warnings = new ArrayList<>();
 
     try (Table table = Tables.read(file, allocator, ReadOptions.defaults(), warnings::add)) {
       assertThat(table.categoricalValue("name", 1)).isEqualTo("caf\u00e9");
@@ -137,7 +145,7 @@ class CsvReadingTest {
 
   @Test
   void aUtf8FileGivesNoWarning() throws IOException {
-    List<String> warnings = new ArrayList<>();
+    List<ShifterWarning> warnings = new ArrayList<>();
     try (Table table = Tables.read(csv("name,v\ncaf\u00e9,1\n"), allocator, ReadOptions.defaults(), warnings::add)) {
       assertThat(table.categoricalValue("name", 0)).isEqualTo("caf\u00e9");
     }

@@ -3,6 +3,8 @@ package dev.shifter.eval;
 import dev.shifter.api.ColumnKind;
 import dev.shifter.api.ColumnSpec;
 import dev.shifter.api.InvalidInputException;
+import dev.shifter.api.Remedy;
+import dev.shifter.api.Remedy.Setting;
 import dev.shifter.api.Table;
 import dev.shifter.eval.internal.ClassificationMetrics;
 import dev.shifter.eval.internal.ColumnArrays;
@@ -160,7 +162,7 @@ public final class QualityEvaluator {
         throw new InvalidInputException("The real table has too few labelled rows (" + result.realTrainRows()
             + " left for training, " + result.testRows() + " held out for testing) to hold out "
             + Math.round(testFraction * 100) + " % of each class of '" + labelName + "'. Give more real rows, a "
-            + "real test table (CLI: --real-test FILE), or a larger test fraction.");
+            + "real test table, or a larger test fraction.", Remedy.set(Setting.REAL_TEST_TABLE));
       }
     } else {
       ColumnArrays testColumns = ColumnArrays.of(realTest, real.columns());
@@ -189,7 +191,7 @@ public final class QualityEvaluator {
       throw new InvalidInputException("The label column '" + labelName + "' has " + (classes.isEmpty()
           ? "no value" : "only the class '" + classes.iterator().next() + "'") + " in the real table; "
           + "machine-learning efficacy needs at least two classes. Choose another label column, or leave the "
-          + "label out (CLI: drop --label).");
+          + "label out.", Remedy.set(Setting.LABEL_COLUMN), Remedy.leaveOut(Setting.LABEL_COLUMN));
     }
   }
 
@@ -356,8 +358,8 @@ public final class QualityEvaluator {
         ColumnSpec column = realTable.column(label);
         if (column.kind() != ColumnKind.CATEGORICAL) {
           throw new InvalidInputException("The label column '" + label + "' is continuous; machine-learning "
-              + "efficacy needs a categorical label. Read it as categorical (CLI: --discrete " + label
-              + "; Java: ReadOptions.builder().optDiscrete(...)).");
+              + "efficacy needs a categorical label. Read it as categorical (ReadOptions.builder().optDiscrete).",
+              Remedy.set(Setting.DISCRETE_COLUMN, label));
         }
       }
       return new QualityEvaluator(this, realTable, syntheticTable);

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.shifter.api.InvalidInputException;
+import dev.shifter.api.Remedy;
+import dev.shifter.api.Remedy.Setting;
+import dev.shifter.api.ShifterException;
 import dev.shifter.api.Table;
 import dev.shifter.api.TableBuilder;
 import java.util.List;
@@ -178,7 +181,8 @@ class QualityEvaluatorTest {
       assertThatThrownBy(() -> QualityEvaluator.builder().setReal(real).setSynthetic(synthetic).optLabel("x").build())
           .isInstanceOf(InvalidInputException.class)
           .hasMessageContaining("'x' is continuous")
-          .hasMessageContaining("--discrete x");
+          .hasMessageNotContaining("--").extracting(e -> ((ShifterException) e).remedies()).asList()
+          .containsExactly(Remedy.set(Setting.DISCRETE_COLUMN, "x"));
     }
   }
 

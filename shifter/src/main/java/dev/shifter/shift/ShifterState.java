@@ -8,6 +8,8 @@ import dev.shifter.api.ContinuousMatrix;
 import dev.shifter.api.EncodedBlock;
 import dev.shifter.api.GeneratorAdapter;
 import dev.shifter.api.InvalidInputException;
+import dev.shifter.api.Remedy;
+import dev.shifter.api.Remedy.Setting;
 import dev.shifter.api.Table;
 import dev.shifter.api.TargetValue;
 import dev.shifter.api.ValueBounds;
@@ -101,9 +103,9 @@ final class ShifterState implements AutoCloseable {
       String fix = targets.isRange() ? "Give a value inside the trained range for each trained entry, or train a new "
           + "Shifter for these targets."
           : "This Shifter was trained for one fixed target; to generate for others, train it for a range with "
-              + "--target-range (Targets.range).";
+              + "Targets.range.";
       throw new InvalidInputException("The target does not fit this Shifter: " + String.join("; ", problems) + ". "
-          + fix);
+          + fix, targets.isRange() ? new Remedy[0] : new Remedy[] {Remedy.set(Setting.TARGET_RANGE)});
     }
     return values;
   }

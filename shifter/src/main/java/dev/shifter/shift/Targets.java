@@ -3,6 +3,8 @@ package dev.shifter.shift;
 import dev.shifter.api.GeneratorAdapter;
 import dev.shifter.api.InvalidInputException;
 import dev.shifter.api.MetaFeatureRegistry;
+import dev.shifter.api.Remedy;
+import dev.shifter.api.Remedy.Setting;
 import dev.shifter.api.ValueBounds;
 import dev.shifter.shift.internal.TargetJson;
 import dev.shifter.shift.internal.TargetResolver;
@@ -57,8 +59,8 @@ public final class Targets {
     for (TargetEntry entry : entries) {
       if (!entry.isFixed()) {
         throw new InvalidInputException("Target " + entry.label() + " is an interval [" + entry.low() + ", "
-            + entry.high() + "]; fixed targets need one value. Use Targets.range(...) (--target-range) to train "
-            + "for a range.");
+            + entry.high() + "]; fixed targets need one value. Use Targets.range(...) to train for a range.",
+            Remedy.set(Setting.TARGET_RANGE));
       }
     }
     return new Targets(entries, false);

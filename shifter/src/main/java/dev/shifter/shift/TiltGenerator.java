@@ -10,6 +10,8 @@ import dev.shifter.api.ContinuousMatrix;
 import dev.shifter.api.GeneratorAdapter;
 import dev.shifter.api.InvalidInputException;
 import dev.shifter.api.MetaFeatureRegistry;
+import dev.shifter.api.Remedy;
+import dev.shifter.api.Remedy.Setting;
 import dev.shifter.api.Table;
 import dev.shifter.api.TableBuilder;
 import dev.shifter.commons.Seeds;
@@ -108,8 +110,8 @@ public final class TiltGenerator {
       if (ess < rows) {
         throw new InvalidInputException(String.format(Locale.ROOT, "The weights collapse: the %,d-row pool has an "
             + "effective sample size of %.0f under them, fewer than the %,d rows asked for, so the table would "
-            + "repeat a few rows. Ask for fewer rows (-n), a larger pool (--pool-factor, now %d), or train a "
-            + "Shifter.", pool.size, ess, rows, poolFactor));
+            + "repeat a few rows. Ask for fewer rows, a larger pool (the pool factor, now %d), or train a "
+            + "Shifter.", pool.size, ess, rows, poolFactor), Remedy.set(Setting.ROWS), Remedy.set(Setting.POOL_FACTOR));
       }
       int[] picked = resample(solution.weights(), rows, Seeds.derive(seed, RESAMPLE_STREAM));
       Table table = pool.take(allocator, picked);

@@ -6,6 +6,8 @@ import dev.shifter.api.GeneratorAdapter;
 import dev.shifter.api.InvalidInputException;
 import dev.shifter.api.MetaFeatureRegistry;
 import dev.shifter.api.PluginException;
+import dev.shifter.api.Remedy;
+import dev.shifter.api.Remedy.Setting;
 import dev.shifter.shift.internal.Calibration;
 import dev.shifter.shift.internal.FeatureSources;
 import dev.shifter.shift.internal.ResolvedTargets;
@@ -201,8 +203,8 @@ public final class TrainedShifter implements AutoCloseable {
   public ShiftedTable generate(BufferAllocator allocator, int rows, long seed) {
     if (state.targets.isRange()) {
       throw new InvalidInputException("This Shifter was trained for a range of targets; say which target to "
-          + "generate for (--target FILE), with values inside " + state.targets.toJson().replaceAll("\\s+", " ")
-          + ".");
+          + "generate for, with values inside " + state.targets.toJson().replaceAll("\\s+", " ") + ".",
+          Remedy.set(Setting.TARGETS));
     }
     return state.generate(allocator, rows, seed, state.lows());
   }

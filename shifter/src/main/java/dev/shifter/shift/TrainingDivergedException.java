@@ -1,5 +1,6 @@
 package dev.shifter.shift;
 
+import dev.shifter.api.Remedy;
 import dev.shifter.api.ShifterException;
 
 /**
@@ -21,8 +22,9 @@ public final class TrainingDivergedException extends ShifterException {
    * @param term the term's name ({@code meta_loss}, a regularizer's name, or {@code loss} for the sum)
    * @param lastCheckpointStep the step of the last checkpoint kept, or 0 if none was written
    */
-  public TrainingDivergedException(String message, int step, String term, int lastCheckpointStep) {
-    super(message);
+  public TrainingDivergedException(String message, int step, String term, int lastCheckpointStep,
+      Remedy... remedies) {
+    super(message, remedies);
     this.step = step;
     this.term = term;
     this.lastCheckpointStep = lastCheckpointStep;

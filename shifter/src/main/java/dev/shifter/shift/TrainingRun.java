@@ -8,6 +8,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import dev.shifter.api.EngineScalars;
 import dev.shifter.api.MetaLoss;
+import dev.shifter.api.Remedy;
+import dev.shifter.api.Remedy.Setting;
 import dev.shifter.api.ShiftContext;
 import dev.shifter.api.TargetValue;
 import dev.shifter.commons.Adam;
@@ -244,7 +246,7 @@ final class TrainingRun {
     message.append(". ");
     if (lastCheckpoint > 0) {
       message.append("The last good checkpoint (step ").append(lastCheckpoint).append(") is kept in ").append(output)
-          .append("; resume from it with --resume (ShifterTrainer.Builder.optResume) after ");
+          .append("; resume from it (ShifterTrainer.Builder.optResume) after ");
     } else {
       message.append("No checkpoint was written before it (one is written every ").append(state.config
           .checkpointEvery()).append(" steps into the output directory). Train again after ");
@@ -252,7 +254,8 @@ final class TrainingRun {
     message.append(term.equals("loss") || term.equals(metaLoss.name())
         ? "lowering the learning rate, or choosing targets closer to the data's own values."
         : "lowering the learning rate or the weight of '" + term + "'.");
-    return new TrainingDivergedException(message.toString(), step, term, lastCheckpoint);
+    return new TrainingDivergedException(message.toString(), step, term, lastCheckpoint,
+        lastCheckpoint > 0 ? new Remedy[] {Remedy.set(Setting.RESUME)} : new Remedy[0]);
   }
 
   private double[] drawTarget(int step) {

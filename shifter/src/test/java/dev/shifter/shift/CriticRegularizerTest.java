@@ -12,7 +12,10 @@ import ai.djl.training.GradientCollector;
 import dev.shifter.api.InvalidInputException;
 import dev.shifter.api.MetaFeatureRegistry;
 import dev.shifter.api.Regularizer;
+import dev.shifter.api.Remedy;
+import dev.shifter.api.Remedy.Setting;
 import dev.shifter.api.ShiftContext;
+import dev.shifter.api.ShifterException;
 import dev.shifter.shift.fixtures.CriticMlpAdapter;
 import dev.shifter.shift.fixtures.MlpAdapter;
 import java.util.ArrayList;
@@ -120,7 +123,9 @@ class CriticRegularizerTest {
       assertThatThrownBy(builder::build).isInstanceOf(InvalidInputException.class)
           .hasMessageContaining(MlpAdapter.class.getName() + ") has no critic")
           .hasMessageContaining("lambda_critic 0.2")
-          .hasMessageContaining("Set lambda_critic to 0 (leave out --lambda-critic)");
+          .hasMessageContaining("Set lambda_critic to 0").hasMessageNotContaining("--")
+          .extracting(e -> ((ShifterException) e).remedies()).asList()
+          .containsExactly(Remedy.leaveOut(Setting.CRITIC_WEIGHT));
       assertThatThrownBy(() -> ShifterTrainer.builder().setAdapter(adapter).setTargets(target).optRegistry(REGISTRY)
           .addRegularizer(1.0, Regularizers.critic()).build())
           .isInstanceOf(InvalidInputException.class).hasMessageContaining("has no critic");

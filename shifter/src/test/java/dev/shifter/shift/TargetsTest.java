@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shifter.api.InvalidInputException;
 import dev.shifter.api.MetaFeatureRegistry;
+import dev.shifter.api.Remedy;
+import dev.shifter.api.Remedy.Setting;
+import dev.shifter.api.ShifterException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -134,7 +137,8 @@ class TargetsTest {
   void anIntervalInAFixedTargetFileAsksForTheRangeOption() {
     assertThatThrownBy(() -> Targets.parse("{\"mean\": {\"age\": [1, 2]}}"))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("--target-range");
+        .hasMessageContaining("Targets.readRange").hasMessageNotContaining("--")
+        .extracting(e -> ((ShifterException) e).remedies()).asList().containsExactly(Remedy.set(Setting.TARGET_RANGE));
   }
 
   @Test

@@ -4,16 +4,22 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * The architecture rules every module keeps, as tests a module's {@code ArchitectureTest} inherits: no
  * package cycles, {@code @NullMarked} on every package, no console output outside the command line, no use
- * of another module's {@code internal} packages, and none of the packages the module direction forbids.
- * A subclass names its root packages and its forbidden packages, and may add rules of its own.
+ * of another module's {@code internal} packages, none of the packages the module direction forbids, and no
+ * command-line flag in a library's messages (a {@code ShifterException} names the setting as a {@code Remedy};
+ * the command line spells it). A subclass names its root packages and its forbidden packages, and may add
+ * rules of its own.
  */
 public abstract class ModuleArchitecture {
   private final List<String> roots;
@@ -66,6 +72,24 @@ public abstract class ModuleArchitecture {
         .because("a module's internal packages are its own; use the other module's public types")
         .allowEmptyShould(true)
         .check(classes);
+  }
+
+  /**
+   * Tells whether this module's messages may name command-line flags: only the command line's may.
+   *
+   * @return false, unless the subclass is the command line's
+   */
+  protected boolean messagesMayNameFlags() {
+    return false;
+  }
+
+  @Test
+  void libraryMessagesNameNoCommandLineFlag() {
+    Path sources = Path.of("src", "main", "java");
+    assumeTrue(!messagesMayNameFlags() && Files.isDirectory(sources), "the command line names its own flags");
+    assertThat(StringLiterals.namingFlags(sources))
+        .as("library messages say the fix in words and name the setting as a Remedy; the command line adds the flag")
+        .isEmpty();
   }
 
   @Test

@@ -3,6 +3,8 @@ package dev.shifter.ctgan.internal;
 import dev.shifter.api.ColumnKind;
 import dev.shifter.api.ColumnSpec;
 import dev.shifter.api.InvalidInputException;
+import dev.shifter.api.Remedy;
+import dev.shifter.api.Remedy.Setting;
 import dev.shifter.api.Table;
 import dev.shifter.api.TableBuilder;
 import dev.shifter.commons.Seeds;
@@ -119,8 +121,8 @@ public final class DataTransformer {
         if (present.length == 0) {
           throw new InvalidInputException("Column '" + name + "' has no values: it is empty in all " + rows + " rows, "
               + "so there is nothing to learn and sampled rows would get invented numbers. Remove the column from "
-              + "the table, or declare it categorical (CLI: --discrete " + name + ") to keep it empty in every "
-              + "sampled row.");
+              + "the table, or declare it categorical to keep it empty in every sampled row.",
+              Remedy.set(Setting.DISCRETE_COLUMN, name));
         }
         GaussianModes modes = mixture.fit(present, columnSeed(seed, name)).modes();
         columns.add(ColumnState.ofContinuous(name, modes, present.length < rows, ValueDomain.of(present)));

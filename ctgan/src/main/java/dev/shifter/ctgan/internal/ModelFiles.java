@@ -2,6 +2,7 @@ package dev.shifter.ctgan.internal;
 
 import dev.shifter.api.ArtifactException;
 import dev.shifter.api.InvalidInputException;
+import dev.shifter.api.Remedy;
 import dev.shifter.api.ShifterException;
 import dev.shifter.commons.ArtifactKind;
 import dev.shifter.commons.AtomicDirectory;
@@ -110,7 +111,9 @@ public final class ModelFiles {
    */
   public static ModelArtifact read(Path dir) {
     if (!Files.isDirectory(dir)) {
-      throw new ArtifactException(missingDirectoryMessage(dir));
+      throw new ArtifactException(missingDirectoryMessage(dir), Files.exists(dir)
+          || AtomicDirectory.interruptedReplacement(dir) != null ? new Remedy[0]
+          : new Remedy[] {Remedy.set(Remedy.Setting.MODEL_FOLDER)});
     }
     DirectoryContents found = DirectoryContents.of(dir);
     if (found.state() == DirectoryContents.State.ARTIFACT && !found.is(ArtifactKind.CTGAN_MODEL)) {
@@ -154,8 +157,7 @@ public final class ModelFiles {
 
   private static String missingDirectoryMessage(Path dir) {
     if (Files.exists(dir)) {
-      return dir + " is a file, not a model directory. Give the directory written by 'shifter fit' or "
-          + "CtganModel.save.";
+      return dir + " is a file, not a model directory. Give the directory that CtganModel.save wrote.";
     }
     @Nullable Path interrupted = AtomicDirectory.interruptedReplacement(dir);
     if (interrupted != null) {
@@ -163,8 +165,7 @@ public final class ModelFiles {
           + "model. Rename " + interrupted.getFileName() + " to " + dir.getFileName() + " to get the previous model "
           + "back.";
     }
-    return dir + ": no such model directory. Check the path, or fit a model first (shifter fit --data FILE --out "
-        + "DIR).";
+    return dir + ": no such model directory. Check the path, or fit a model first.";
   }
 
   private static byte[] readFile(Path file, Path dir) {

@@ -2,6 +2,8 @@ package dev.shifter.io.internal;
 
 import dev.shifter.api.ColumnKind;
 import dev.shifter.api.InvalidInputException;
+import dev.shifter.api.Remedy;
+import dev.shifter.api.Remedy.Setting;
 import dev.shifter.api.Table;
 import dev.shifter.api.TableBuilder;
 import java.io.IOException;
@@ -152,8 +154,8 @@ public final class ArrowTableReader {
         if (column.target == ColumnKind.CONTINUOUS && Math.abs(value) > Float.MAX_VALUE) {
           throw new InvalidInputException(Locations.cell(file, row, column.index, column.name) + ": the value "
               + value + " is beyond the range of float32 (about -3.4e38 to 3.4e38), in which Shifter computes. "
-              + "Rescale the column (divide it by a power of ten), or read it as categorical (CLI: --discrete "
-              + column.name + ").");
+              + "Rescale the column (divide it by a power of ten), or read it as categorical.",
+              Remedy.set(Setting.DISCRETE_COLUMN, column.name));
         }
         column.addNumber(value);
       } else {

@@ -6,6 +6,9 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import dev.shifter.api.ColumnKind;
 import dev.shifter.api.InvalidInputException;
+import dev.shifter.api.Remedy;
+import dev.shifter.api.Remedy.Setting;
+import dev.shifter.api.ShifterWarning;
 import dev.shifter.api.Table;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -81,9 +84,9 @@ public final class CsvTableReader {
     }
     if (invalid.isPresent()) {
       charset = StandardCharsets.ISO_8859_1;
-      rules.warnings().accept(Locations.line(file, invalid.getAsLong()) + ": the file is not UTF-8 (this line has "
-          + "bytes that are not), so it was read as Latin-1 (ISO-8859-1). If its texts look wrong, convert the file "
-          + "to UTF-8 first, e.g. iconv -f WINDOWS-1252 -t UTF-8 " + file + " > converted.csv.");
+      rules.warnings().accept(ShifterWarning.of(Locations.line(file, invalid.getAsLong()) + ": the file is not UTF-8 "
+          + "(this line has bytes that are not), so it was read as Latin-1 (ISO-8859-1). If its texts look wrong, "
+          + "convert the file to UTF-8 first, e.g. iconv -f WINDOWS-1252 -t UTF-8 " + file + " > converted.csv."));
     }
   }
 
@@ -284,31 +287,33 @@ public final class CsvTableReader {
     if (!hasText && scan.nonFinite > 0) {
       throw new InvalidInputException(Locations.field(file, scan.firstNonFiniteLine, column, name) + ": '"
           + scan.firstNonFinite + "' is not a finite number, and Shifter's continuous columns hold finite numbers "
-          + "only. Leave such fields empty for a missing value, or read the word as missing (CLI: --missing "
-          + scan.firstNonFinite + "), or read the column as categorical (CLI: --discrete " + name + ").");
+          + "only. Leave such fields empty for a missing value, or read the word as missing, or read the column as "
+          + "categorical.", Remedy.set(Setting.MISSING_TEXT, scan.firstNonFinite),
+          Remedy.set(Setting.DISCRETE_COLUMN, name));
     }
     if (hasText && overrides.forcedContinuous(name)) {
       throw new InvalidInputException(Locations.field(file, scan.firstTextLine, column, name) + ": '" + scan.firstText
           + "' is not a number, but the column was declared continuous. Fix the value, leave the field empty "
-          + "for a missing value (or read that text as missing: CLI --missing " + scan.firstText.strip() + "), or do "
-          + "not declare the column continuous.");
+          + "for a missing value (or read that text as missing), or do not declare the column continuous.",
+          Remedy.set(Setting.MISSING_TEXT, scan.firstText.strip()), Remedy.leaveOut(Setting.CONTINUOUS_COLUMN, name));
     }
     if (hasText) {
       if (2L * scan.numbers > scan.present) {
         long others = scan.present - scan.numbers;
-        rules.warnings().accept(file + ", column " + (column + 1) + " ('" + name + "'): read as categorical, because "
-            + others + " of its " + scan.present + " fields " + (others == 1 ? "is" : "are") + " not a number (the "
-            + "first, '" + scan.firstText.strip() + "', on line " + scan.firstTextLine + "). If such texts mean a "
-            + "missing value, read them as missing (CLI: --missing " + scan.firstText.strip() + "); to keep the "
-            + "column categorical and silence this, declare it (CLI: --discrete " + name + ").");
+        rules.warnings().accept(ShifterWarning.of(file + ", column " + (column + 1) + " ('" + name + "'): read as "
+            + "categorical, because " + others + " of its " + scan.present + " fields " + (others == 1 ? "is" : "are")
+            + " not a number (the first, '" + scan.firstText.strip() + "', on line " + scan.firstTextLine + "). If "
+            + "such texts mean a missing value, read them as missing; to keep the column categorical and silence "
+            + "this, declare it categorical.", Remedy.set(Setting.MISSING_TEXT, scan.firstText.strip()),
+            Remedy.set(Setting.DISCRETE_COLUMN, name)));
       }
       return ColumnKind.CATEGORICAL;
     }
     if (scan.firstTooLargeLine >= 0) {
       throw new InvalidInputException(Locations.field(file, scan.firstTooLargeLine, column, name) + ": the number '"
           + scan.firstTooLarge + "' is beyond the range of float32 (about -3.4e38 to 3.4e38), in which Shifter "
-          + "computes. Rescale the column (divide it by a power of ten), or read it as categorical (CLI: --discrete "
-          + name + ").");
+          + "computes. Rescale the column (divide it by a power of ten), or read it as categorical.",
+          Remedy.set(Setting.DISCRETE_COLUMN, name));
     }
     return ColumnKind.CONTINUOUS;
   }

@@ -1,5 +1,6 @@
 package dev.shifter.io.internal;
 
+import dev.shifter.api.ShifterWarning;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -14,7 +15,7 @@ import java.util.function.Consumer;
  *     file that is not UTF-8, a mostly numeric column read as categorical)
  */
 public record ReadRules(Set<String> discrete, Set<String> continuous, Set<String> missing,
-    Consumer<String> warnings) {
+    Consumer<ShifterWarning> warnings) {
   /** Copies the sets. */
   public ReadRules {
     discrete = Set.copyOf(discrete);

@@ -2,6 +2,8 @@ package dev.shifter.eval.internal;
 
 import dev.shifter.api.ColumnSpec;
 import dev.shifter.api.InvalidInputException;
+import dev.shifter.api.Remedy;
+import dev.shifter.api.Remedy.Setting;
 import dev.shifter.api.Table;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,8 +55,7 @@ public final class ColumnMatch {
     throw new InvalidInputException("The " + otherRole + " table's columns differ from the " + referenceRole
         + " table's: " + String.join("; ", problems) + ". Both tables must have the same columns with the same "
         + "kinds (continuous or categorical): drop or rename the differing columns, and read both files with the "
-        + "same column kinds (CLI: --discrete/--continuous; the command reads the " + otherRole + " file with the "
-        + referenceRole + " file's kinds).");
+        + "same column kinds.", Remedy.set(Setting.DISCRETE_COLUMN), Remedy.set(Setting.CONTINUOUS_COLUMN));
   }
 
   private static Map<String, ColumnSpec> byName(List<ColumnSpec> columns) {

@@ -2,6 +2,8 @@ package dev.shifter.report.internal;
 
 import dev.shifter.api.ColumnSpec;
 import dev.shifter.api.InvalidInputException;
+import dev.shifter.api.Remedy;
+import dev.shifter.api.Remedy.Setting;
 import dev.shifter.api.Table;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +40,8 @@ public final class ColumnCheck {
     if (!problems.isEmpty()) {
       throw new InvalidInputException("The " + role + " table's columns differ from the real table's: "
           + String.join("; ", problems) + ". Compare tables with the same columns and kinds: drop or rename the "
-          + "differing columns, and read the files with the same column kinds (CLI: --discrete/--continuous).");
+          + "differing columns, and read the files with the same column kinds.", Remedy.set(Setting.DISCRETE_COLUMN),
+          Remedy.set(Setting.CONTINUOUS_COLUMN));
     }
   }
 

@@ -136,7 +136,7 @@ final class MetaFeatureSection {
       }
     }
     page.table(header, rows);
-    page.note("Computed on the rows with a value in every continuous column. Give targets (--target) to see how "
+    page.note("Computed on the rows with a value in every continuous column. Give targets to see how "
         + "close each table comes to them." + failures(values));
   }
 

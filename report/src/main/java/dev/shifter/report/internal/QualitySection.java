@@ -76,7 +76,7 @@ final class QualitySection {
     }
     skipped.forEach(page::note);
     page.note("Seed " + input.seed() + "; the detection score is cross-validated over " + reports.get(0).detection()
-        .folds() + " folds" + (first == null ? ". Give a label column (--label) to add the machine-learning efficacy."
+        .folds() + " folds" + (first == null ? ". Name a label column to add the machine-learning efficacy."
         : "; the efficacy holds out " + Numbers.percent(first.heldOutFraction()) + " of the real rows as test rows "
         + "and averages " + first.classifiers().size() + " classifiers."));
   }

@@ -6,6 +6,8 @@ import dev.shifter.api.GeneratorAdapter;
 import dev.shifter.api.InvalidInputException;
 import dev.shifter.api.RealismCritic;
 import dev.shifter.api.Regularizer;
+import dev.shifter.api.Remedy;
+import dev.shifter.api.Remedy.Setting;
 import dev.shifter.api.ShiftContext;
 
 /**
@@ -54,8 +56,8 @@ public final class CriticRealism implements Regularizer {
     }
     throw new InvalidInputException("The generator (" + adapter.getClass().getName() + ") has no critic, which "
         + what + " needs: its adapter does not implement " + RealismCritic.class.getName() + ". Set lambda_critic "
-        + "to 0 (leave out --lambda-critic), or train against a model that has a critic, such as a CTGAN model "
-        + "fitted with 'shifter fit'.");
+        + "to 0, or train against a model that has a critic, such as a fitted CTGAN model.",
+        Remedy.leaveOut(Setting.CRITIC_WEIGHT));
   }
 
   @Override

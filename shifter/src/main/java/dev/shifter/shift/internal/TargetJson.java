@@ -3,6 +3,8 @@ package dev.shifter.shift.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shifter.api.InvalidInputException;
+import dev.shifter.api.Remedy;
+import dev.shifter.api.Remedy.Setting;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -64,7 +66,8 @@ public final class TargetJson {
     if (value.isArray()) {
       if (!allowRanges) {
         throw new InvalidInputException(source + ": " + label + " is an interval " + value + ". Fixed targets are "
-            + "single numbers; to train for a range, pass the file with --target-range (Targets.readRange).");
+            + "single numbers; to train for a range, read the file as a range (Targets.readRange).",
+            Remedy.set(Setting.TARGET_RANGE));
       }
       if (value.size() != 2 || !value.get(0).isNumber() || !value.get(1).isNumber()) {
         throw new InvalidInputException(source + ": " + label + " must be [low, high] (two numbers), got " + value

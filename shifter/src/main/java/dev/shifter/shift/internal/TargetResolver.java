@@ -6,6 +6,7 @@ import dev.shifter.api.InvalidInputException;
 import dev.shifter.api.MetaFeature;
 import dev.shifter.api.MetaFeatureRegistry;
 import dev.shifter.api.RegisteredMetaFeature;
+import dev.shifter.api.Remedy;
 import dev.shifter.api.ValueBounds;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,6 +41,7 @@ public final class TargetResolver {
   public static ResolvedTargets resolve(List<TargetSpec> entries, MetaFeatureRegistry registry, List<String> columns,
       List<ValueBounds> bounds) {
     List<String> problems = new ArrayList<>();
+    boolean unknownFeature = false;
     if (columns.isEmpty()) {
       throw new InvalidInputException("The generator has no continuous column, and meta-features are computed on "
           + "continuous columns only. Fit the model on data with at least one numeric column.");
@@ -50,8 +52,8 @@ public final class TargetResolver {
       Optional<RegisteredMetaFeature> feature = registry.find(entry.feature());
       if (feature.isEmpty()) {
         problems.add("Unknown meta-feature '" + entry.feature() + "' in " + entry.label() + ". Known meta-features: "
-            + String.join(", ", registry.names()) + ". Add a plug-in jar with --plugins DIR to use a feature that "
-            + "is not installed.");
+            + String.join(", ", registry.names()) + ". Add a plug-in jar to use a feature that is not installed.");
+        unknownFeature = true;
         continue;
       }
       int[] entryColumns = entryColumns(entry, feature.get().feature().arity(), columns, problems);
@@ -67,7 +69,8 @@ public final class TargetResolver {
     }
     if (!problems.isEmpty()) {
       throw new InvalidInputException((problems.size() == 1 ? "" : problems.size() + " problems with the targets:\n  ")
-          + String.join("\n  ", problems));
+          + String.join("\n  ", problems),
+          unknownFeature ? new Remedy[] {Remedy.set(Remedy.Setting.PLUGIN_FOLDER)} : new Remedy[0]);
     }
     List<FeatureGroup> built = new ArrayList<>();
     for (GroupBuilder group : groups.values()) {

@@ -96,6 +96,8 @@ public record Remedy(Setting setting, Action action, String value) implements Se
     ROWS,
     /** The tilt's candidate pool, as a multiple of the rows: {@code TiltGenerator.Builder.optPoolFactor}. */
     POOL_FACTOR,
+    /** A plug-in regularizer and its weight ({@code name=weight}): {@code ShifterModule.Builder.addRegularizer}. */
+    REGULARIZER,
     /** The weight of the critic regularizer: the {@code lambda_critic} setting. */
     CRITIC_WEIGHT,
     /** The folder of a fitted model: fit one first. */

@@ -74,6 +74,6 @@ record RealMetaFeatures(Map<String, Double> values, Map<String, Double> bootstra
    */
   double sd(String label) {
     value(label);
-    return bootstrapSds.get(label);
+    return bootstrapSds.getOrDefault(label, Double.NaN);
   }
 }

@@ -209,8 +209,8 @@ public final class ShifterSuiteBench {
       TargetRule rule = set.rules().get(i);
       TargetReport line = report.get(i);
       entries.add(new SuiteResult.Entry(rule.label(), rule.describe(), rule.plausible(),
-          realValues.value(rule.label()), line.target(), plainValues.get(rule.label()), line.reached(),
-          line.tolerance(), line.withinTolerance()));
+          realValues.value(rule.label()), line.target(), plainValues.getOrDefault(rule.label(), Double.NaN),
+          line.reached(), line.tolerance(), line.withinTolerance()));
     }
     QualityReport quality = quality(real, table);
     double worstDrop = 0;

@@ -81,6 +81,7 @@ final class CommandLineRemedies {
       case PLUGIN_FOLDER -> withValue("--plugins", remedy, "DIR");
       case ROWS -> withValue("-n", remedy, "ROWS");
       case POOL_FACTOR -> withValue("--pool-factor", remedy, "N");
+      case REGULARIZER -> withValue("--regularizer", remedy, "NAME=WEIGHT");
       case CRITIC_WEIGHT -> leaveOut ? "--lambda-critic" : withValue("--lambda-critic", remedy, "WEIGHT");
       case MODEL_FOLDER -> "'shifter fit --data FILE --out " + (remedy.value().isEmpty() ? "DIR" : remedy.value())
           + "'";

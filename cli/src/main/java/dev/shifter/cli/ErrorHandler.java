@@ -21,7 +21,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     Diagnostics diagnostics = Diagnostics.of(commandLine);
     List<OptionSuggestions.Unknown> unknown = OptionSuggestions.find(commandLine, args);
     if (unknown.isEmpty()) {
-      diagnostics.error(ex.getMessage());
+      diagnostics.error(String.valueOf(ex.getMessage()));
       UnmatchedArgumentException.printSuggestions(ex, commandLine.getErr());
     } else {
       diagnostics.error(String.join("; ", unknown.stream().map(OptionSuggestions.Unknown::describe).toList()) + ".");

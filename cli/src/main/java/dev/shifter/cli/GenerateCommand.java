@@ -154,7 +154,8 @@ final class GenerateCommand implements Callable<Integer> {
     if (poolFactor < 2) {
       throw new ParameterException(spec.commandLine(), "--pool-factor must be at least 2, got " + poolFactor + ".");
     }
-    Targets wanted = target != null ? Targets.read(target) : TrainedShifter.inspect(shifter).targets();
+    Targets wanted = target != null ? Targets.read(target)
+        : TrainedShifter.inspect(Objects.requireNonNull(shifter)).targets();
     Path modelDir = model != null ? model : recordedModel(Objects.requireNonNull(shifter));
     PrintWriter stdout = spec.commandLine().getOut();
     try (LoadedPlugins loaded = plugins.load(diagnostics);

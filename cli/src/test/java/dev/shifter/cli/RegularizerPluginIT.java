@@ -90,6 +90,14 @@ class RegularizerPluginIT {
     List<String> terms = new ArrayList<>();
     manifest.findValues("terms").forEach(node -> node.fieldNames().forEachRemaining(terms::add));
     assertThat(terms).as(manifest.toString()).contains("smooth_shift", "latent_reg");
+    assertThat(manifest.path("regularizers").findValuesAsText("name")).contains("smooth_shift");
+
+    Run forgotten = run(List.of("train", "--model", model.toString(), "--target", target.toString(), "--out",
+        out.toString(), "--steps", "30", "--seed", "1", "--progress", "none", "--plugins", plugins.toString(),
+        "--resume"));
+    assertThat(forgotten.exit()).as(forgotten.output()).isEqualTo(3);
+    assertThat(forgotten.output()).contains("was trained with the regularizers",
+        "On the command line: --regularizer smooth_shift=0.5.");
   }
 
   @Test

@@ -154,7 +154,7 @@ public final class CtganTrainer {
     try (NDManager manager = NDManager.newBaseManager();
         CtganTraining training = new CtganTraining(encoded, settings, manager)) {
       int startEpoch = 0;
-      if (resumed != null) {
+      if (resumed != null && resumeFrom != null) {
         startEpoch = resumed.manifest().training().epochsCompleted();
         training.restore(resumed.state(), startEpoch, ModelFiles.stateFiles(resumeFrom));
       }

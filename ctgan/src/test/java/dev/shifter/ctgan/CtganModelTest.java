@@ -10,6 +10,7 @@ import dev.shifter.api.ArtifactException;
 import dev.shifter.api.ColumnKind;
 import dev.shifter.api.ColumnSpec;
 import dev.shifter.api.InvalidInputException;
+import dev.shifter.api.Remedy;
 import dev.shifter.api.Table;
 import dev.shifter.commons.Sha256;
 import dev.shifter.ctgan.types.EpochLoss;
@@ -203,7 +204,9 @@ class CtganModelTest {
     assertThatThrownBy(() -> CtganModel.load(dir.resolve("nothing")))
         .isInstanceOf(ArtifactException.class)
         .hasMessageContaining("no such model directory")
-        .hasMessageContaining("shifter fit");
+        .hasMessageContaining("fit a model first (CtganTrainer")
+        .extracting(e -> ((ArtifactException) e).remedies()).asList()
+        .containsExactly(Remedy.set(Remedy.Setting.MODEL_FOLDER));
   }
 
   @Test

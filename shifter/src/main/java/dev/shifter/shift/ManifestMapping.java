@@ -21,14 +21,25 @@ final class ManifestMapping {
   private ManifestMapping() {}
 
   static ShifterManifest toManifest(ShifterState state, String status, int step, @Nullable TrainingSummary summary,
-      List<StepLoss> history, @Nullable List<Double> entryWeights) {
+      List<StepLoss> history, @Nullable List<Double> entryWeights,
+      @Nullable List<ShifterManifest.RegularizerWeight> regularizers) {
     ShifterManifest.ModelInfo model = new ShifterManifest.ModelInfo(state.model.fingerprint(), state.model.location(),
         state.adapter.latentDim(), state.adapter.condDim(), state.adapter.continuousColumns());
     return new ShifterManifest(ShifterFiles.FORMAT, ShifterFiles.FORMAT_VERSION, status, step,
         Json.mapper().valueToTree(state.config), state.targets.isRange(), state.targets.specs(), state.calibration,
         model, summary == null ? null : Json.mapper().valueToTree(summary), LossRecorder.toManifest(history),
-        FeatureSources.of(state.resolved), entryWeights,
-        Provenance.current("shifter-shifter"));
+        FeatureSources.of(state.resolved), entryWeights, regularizers, Provenance.current("shifter-shifter"));
+  }
+
+  /**
+   * The regularizers of a loss as the manifest records them: those of weight above 0, by name.
+   *
+   * @param regularizers the weighted regularizers
+   * @return name and weight of each, in order
+   */
+  static List<ShifterManifest.RegularizerWeight> regularizers(List<WeightedRegularizer> regularizers) {
+    return regularizers.stream().filter(r -> r.weight() > 0)
+        .map(r -> new ShifterManifest.RegularizerWeight(r.regularizer().name(), r.weight())).toList();
   }
 
   static ShifterConfig config(ShifterManifest manifest, String source) {

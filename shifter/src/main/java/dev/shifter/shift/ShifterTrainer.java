@@ -11,6 +11,7 @@ import dev.shifter.api.MetaFeatureRegistry;
 import dev.shifter.api.MetaLoss;
 import dev.shifter.api.PluginRegistry;
 import dev.shifter.api.Regularizer;
+import dev.shifter.api.Remedy;
 import dev.shifter.commons.Adam;
 import dev.shifter.commons.EngineThreads;
 import dev.shifter.commons.Seeds;
@@ -24,9 +25,11 @@ import dev.shifter.shift.internal.SeedStreams;
 import dev.shifter.shift.internal.ShiftNetworks;
 import dev.shifter.shift.internal.ShifterFiles;
 import dev.shifter.shift.internal.ShifterManifest;
+import dev.shifter.shift.internal.ShifterManifest.RegularizerWeight;
 import dev.shifter.shift.internal.TargetResolver;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -194,14 +197,15 @@ public final class ShifterTrainer {
         Path dir = Objects.requireNonNull(output);
         Map<String, byte[]> files = ShifterFiles.read(dir);
         String source = dir.resolve(ShifterFiles.MANIFEST).toString();
-        ShifterManifest manifest = ShifterFiles.parseManifest(files.get(ShifterFiles.MANIFEST), source);
+        ShifterManifest manifest = ShifterFiles.parseManifest(ShifterFiles.file(files, ShifterFiles.MANIFEST), source);
         checkResumable(manifest, source);
         state = TrainedShifter.restore(dir, files, manifest, adapter, model, registry, manager);
         FeatureSources.check(dir.toString(), manifest.features(), state.resolved.features())
             .forEach(listener::onWarning);
         state.networks.requireGradients();
-        adam = new Adam(state.networks.parameters(), manager, Adam.Settings.withLearningRate(config.learningRate()), ShifterFiles.ADAM_STATE);
-        adam.load(files.get(ShifterFiles.ADAM), dir.resolve(ShifterFiles.ADAM).toString());
+        adam = new Adam(state.networks.parameters(), manager, Adam.Settings.withLearningRate(config.learningRate()),
+            ShifterFiles.ADAM_STATE);
+        adam.load(ShifterFiles.file(files, ShifterFiles.ADAM), dir.resolve(ShifterFiles.ADAM).toString());
         firstStep = manifest.step();
         earlierLosses = ManifestMapping.history(manifest);
         entryWeights = manifest.entryWeights();
@@ -219,14 +223,15 @@ public final class ShifterTrainer {
         ShiftNetworks networks = new ShiftNetworks(manager, adapter.latentDim(), resolved.size(),
             config.encoderHidden(), config.encodingDim(), config.shifterHidden(), config.deltaScale());
         state = new ShifterState(manager, adapter, model, config, targets, resolved, calibration, networks);
-        adam = new Adam(networks.parameters(), manager, Adam.Settings.withLearningRate(config.learningRate()), ShifterFiles.ADAM_STATE);
+        adam = new Adam(networks.parameters(), manager, Adam.Settings.withLearningRate(config.learningRate()),
+            ShifterFiles.ADAM_STATE);
         firstStep = 0;
       }
       TrainingRun run = new TrainingRun(state, metaLoss, regularizers, listener, output, adam, firstStep, earlierLosses,
           entryWeights, () -> stopRequested);
       TrainingSummary summary = run.run(start);
       TrainedShifter trained = new TrainedShifter(state, summary.steps(), true, summary, adam.save(),
-          run.lossHistory());
+          run.lossHistory(), ManifestMapping.regularizers(regularizers));
       if (output != null) {
         trained.save(output);
       }
@@ -257,6 +262,24 @@ public final class ShifterTrainer {
           + String.join(", ", differing) + ". Resume with the same settings (only steps, eval_every and "
           + "checkpoint_every may change), or train into another directory.");
     }
+    checkSameRegularizers(manifest.regularizers());
+  }
+
+  private void checkSameRegularizers(@Nullable List<RegularizerWeight> saved) {
+    if (saved == null) {
+      return;
+    }
+    List<RegularizerWeight> now = ManifestMapping.regularizers(regularizers);
+    Comparator<RegularizerWeight> byName = Comparator.comparing(RegularizerWeight::name)
+        .thenComparingDouble(RegularizerWeight::weight);
+    if (saved.stream().sorted(byName).toList().equals(now.stream().sorted(byName).toList())) {
+      return;
+    }
+    List<Remedy> remedies = saved.stream().filter(r -> !Regularizers.BUILT_IN_NAMES.contains(r.name()))
+        .map(r -> Remedy.set(Remedy.Setting.REGULARIZER, r.toString())).toList();
+    throw new InvalidInputException("The checkpoint in " + output + " was trained with the regularizers " + saved
+        + ", not " + now + ". Resume with the same regularizers and weights (add each plug-in regularizer again), "
+        + "or train into another directory.", remedies.toArray(Remedy[]::new));
   }
 
   /**

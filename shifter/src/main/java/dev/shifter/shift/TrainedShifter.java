@@ -43,16 +43,19 @@ public final class TrainedShifter implements AutoCloseable {
   private final @Nullable TrainingSummary summary;
   private final byte[] optimizerState;
   private final List<StepLoss> lossHistory;
+  private final @Nullable List<ShifterManifest.RegularizerWeight> regularizers;
   private final List<String> warnings = new ArrayList<>();
 
   TrainedShifter(ShifterState state, int steps, boolean complete, @Nullable TrainingSummary summary,
-      byte[] optimizerState, List<StepLoss> lossHistory) {
+      byte[] optimizerState, List<StepLoss> lossHistory,
+      @Nullable List<ShifterManifest.RegularizerWeight> regularizers) {
     this.state = state;
     this.steps = steps;
     this.complete = complete;
     this.summary = summary;
     this.optimizerState = optimizerState.clone();
     this.lossHistory = List.copyOf(lossHistory);
+    this.regularizers = regularizers == null ? null : List.copyOf(regularizers);
   }
 
   /**
@@ -84,13 +87,13 @@ public final class TrainedShifter implements AutoCloseable {
       MetaFeatureRegistry registry) {
     Map<String, byte[]> files = ShifterFiles.read(dir);
     String source = dir.resolve(ShifterFiles.MANIFEST).toString();
-    ShifterManifest manifest = ShifterFiles.parseManifest(files.get(ShifterFiles.MANIFEST), source);
+    ShifterManifest manifest = ShifterFiles.parseManifest(ShifterFiles.file(files, ShifterFiles.MANIFEST), source);
     NDManager manager = NDManager.newBaseManager();
     try {
       ShifterState state = restore(dir, files, manifest, adapter, model, registry, manager);
       TrainedShifter trained = new TrainedShifter(state, manifest.step(),
           ShifterFiles.COMPLETE.equals(manifest.status()), ManifestMapping.summary(manifest, source),
-          files.get(ShifterFiles.ADAM), ManifestMapping.history(manifest));
+          ShifterFiles.file(files, ShifterFiles.ADAM), ManifestMapping.history(manifest), manifest.regularizers());
       trained.warnings.addAll(FeatureSources.check(dir.toString(), manifest.features(),
           state.resolved.features()));
       return trained;
@@ -109,7 +112,7 @@ public final class TrainedShifter implements AutoCloseable {
    */
   public static ModelReference trainedModel(Path dir) {
     Map<String, byte[]> files = ShifterFiles.read(dir);
-    ShifterManifest manifest = ShifterFiles.parseManifest(files.get(ShifterFiles.MANIFEST),
+    ShifterManifest manifest = ShifterFiles.parseManifest(ShifterFiles.file(files, ShifterFiles.MANIFEST),
         dir.resolve(ShifterFiles.MANIFEST).toString());
     return new ModelReference(manifest.model().fingerprint(), manifest.model().location());
   }
@@ -125,7 +128,7 @@ public final class TrainedShifter implements AutoCloseable {
   public static SavedShifter inspect(Path dir) {
     Map<String, byte[]> files = ShifterFiles.read(dir);
     String source = dir.resolve(ShifterFiles.MANIFEST).toString();
-    ShifterManifest manifest = ShifterFiles.parseManifest(files.get(ShifterFiles.MANIFEST), source);
+    ShifterManifest manifest = ShifterFiles.parseManifest(ShifterFiles.file(files, ShifterFiles.MANIFEST), source);
     return new SavedShifter(ManifestMapping.config(manifest, source), ManifestMapping.targets(manifest, source),
         manifest.step(), ShifterFiles.COMPLETE.equals(manifest.status()), ManifestMapping.summary(manifest, source),
         ManifestMapping.history(manifest),
@@ -149,7 +152,7 @@ public final class TrainedShifter implements AutoCloseable {
     }
     ShiftNetworks networks = new ShiftNetworks(manager, adapter.latentDim(), resolved.size(), config.encoderHidden(),
         config.encodingDim(), config.shifterHidden(), config.deltaScale());
-    networks.load(manager, files.get(ShifterFiles.ENCODER), files.get(ShifterFiles.DELTA),
+    networks.load(manager, ShifterFiles.file(files, ShifterFiles.ENCODER), ShifterFiles.file(files, ShifterFiles.DELTA),
         dir.resolve(ShifterFiles.ENCODER).toString(), dir.resolve(ShifterFiles.DELTA).toString());
     return new ShifterState(manager, adapter, model, config, targets, resolved, calibration, networks);
   }
@@ -187,7 +190,7 @@ public final class TrainedShifter implements AutoCloseable {
    */
   public void save(Path dir) {
     ShifterFiles.write(dir, ManifestMapping.toManifest(state, complete ? ShifterFiles.COMPLETE
-        : ShifterFiles.CHECKPOINT, steps, summary, lossHistory, null), state.networks.saveEncoder(),
+        : ShifterFiles.CHECKPOINT, steps, summary, lossHistory, null, regularizers), state.networks.saveEncoder(),
         state.networks.saveDelta(), optimizerState);
   }
 

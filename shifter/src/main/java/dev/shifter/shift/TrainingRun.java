@@ -330,7 +330,7 @@ final class TrainingRun {
     }
     losses.flush(worstRelativeError);
     ShifterFiles.write(dir, ManifestMapping.toManifest(state, ShifterFiles.CHECKPOINT, step, null, losses.points(),
-        entryWeights.values()),
+        entryWeights.values(), ManifestMapping.regularizers(regularizers)),
         state.networks.saveEncoder(), state.networks.saveDelta(), adam.save());
     lastCheckpoint = step;
   }

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shifter.api.ArtifactException;
 import dev.shifter.api.InvalidInputException;
 import dev.shifter.api.MetaFeatureRegistry;
+import dev.shifter.api.Regularizer;
+import dev.shifter.api.Remedy;
 import dev.shifter.api.Table;
 import dev.shifter.shift.fixtures.MlpAdapter;
 import dev.shifter.shift.fixtures.MlpModels;
@@ -227,6 +229,34 @@ class ShifterArtifactTest {
         .optResume(true).build().train())
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("lambda_z 0.01 (now 0.5)");
+  }
+
+  @Test
+  void aCheckpointRecordsItsRegularizersAndResumesOnlyWithTheSame() throws Exception {
+    Path resumed = dir.resolve("resumed-regularizers");
+    Regularizer smooth = Regularizer.of("smooth_shift", c -> c.shiftedZ().sub(c.z()).square().mean());
+    ShifterConfig config = ShifterConfig.builder().optSteps(20).optTrainSamples(200).optEvalSamples(400)
+        .optEvalEvery(1000).optCheckpointEvery(10).optSeed(4).build();
+    try (TrainedShifter first = ShifterTrainer.builder().setGenerator(model).setTargets(RANGE).optConfig(config)
+        .optRegistry(REGISTRY).optOutputDirectory(resumed).addRegularizer(0.5, smooth).build().train()) {
+      assertThat(first.steps()).isEqualTo(20);
+    }
+    assertThat(Files.readString(resumed.resolve("manifest.json")).replaceAll("\\s+", ""))
+        .contains("\"regularizers\":[{\"name\":\"latent_reg\",\"weight\":0.01}",
+            "{\"name\":\"smooth_shift\",\"weight\":0.5}");
+
+    ShifterTrainer.Builder without = ShifterTrainer.builder().setGenerator(model).setTargets(RANGE)
+        .optConfig(config.toBuilder().optSteps(30).build()).optRegistry(REGISTRY).optOutputDirectory(resumed)
+        .optResume(true);
+    assertThatThrownBy(() -> without.build().train())
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("was trained with the regularizers [latent_reg=0.01, feature_space_reg=1.0, "
+            + "marginal_reg=1.0, smooth_shift=0.5], not [latent_reg=0.01, feature_space_reg=1.0, marginal_reg=1.0]")
+        .extracting(e -> ((InvalidInputException) e).remedies()).asList()
+        .containsExactly(Remedy.set(Remedy.Setting.REGULARIZER, "smooth_shift=0.5"));
+    try (TrainedShifter second = without.addRegularizer(0.5, smooth).build().train()) {
+      assertThat(second.steps()).isEqualTo(30);
+    }
   }
 
   @Test

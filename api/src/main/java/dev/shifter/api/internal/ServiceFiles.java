@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -113,8 +113,11 @@ public final class ServiceFiles {
       if ("file".equals(serviceFile.getProtocol())) {
         Path path = Path.of(serviceFile.toURI());
         // META-INF/services/<file> sits three levels below the class folder.
-        Path root = path.getParent().getParent().getParent();
-        return root.toString();
+        @Nullable Path root = path;
+        for (int level = 0; level < 3 && root != null; level++) {
+          root = root.getParent();
+        }
+        return root == null ? path.toString() : root.toString();
       }
     } catch (IOException | URISyntaxException | RuntimeException e) {
       return serviceFile.toString();

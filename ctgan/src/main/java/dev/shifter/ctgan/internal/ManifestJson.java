@@ -42,7 +42,8 @@ final class ManifestJson {
     try {
       root = MAPPER.readTree(bytes);
     } catch (IOException e) {
-      throw new ArtifactException(source + " is not valid JSON (" + e.getMessage().lines().findFirst().orElse("")
+      throw new ArtifactException(source + " is not valid JSON ("
+          + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
           + "). Restore the model directory from a backup, or fit the model again.", e);
     }
     if (root == null || !root.isObject() || !ModelManifest.FORMAT.equals(root.path("format").asText())) {

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -138,9 +139,13 @@ public final class ModelFiles {
       }
       contents.put(name, bytes);
     }
-    ModelManifest manifest = ManifestJson.read(contents.get(MANIFEST), dir.resolve(MANIFEST).toString());
-    return new ModelArtifact(manifest, new NetworkState(contents.get(GENERATOR), contents.get(CRITIC),
-        contents.get(GENERATOR_ADAM), contents.get(CRITIC_ADAM)));
+    ModelManifest manifest = ManifestJson.read(read(contents, MANIFEST), dir.resolve(MANIFEST).toString());
+    return new ModelArtifact(manifest, new NetworkState(read(contents, GENERATOR), read(contents, CRITIC),
+        read(contents, GENERATOR_ADAM), read(contents, CRITIC_ADAM)));
+  }
+
+  private static byte[] read(Map<String, byte[]> contents, String name) {
+    return Objects.requireNonNull(contents.get(name), name);
   }
 
   /**
@@ -165,7 +170,8 @@ public final class ModelFiles {
           + "model. Rename " + interrupted.getFileName() + " to " + dir.getFileName() + " to get the previous model "
           + "back.";
     }
-    return dir + ": no such model directory. Check the path, or fit a model first.";
+    return dir + ": no such model directory. Check the path, or fit a model first (CtganTrainer, then "
+        + "CtganModel.save).";
   }
 
   private static byte[] readFile(Path file, Path dir) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Objects;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorLoader;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -43,15 +44,16 @@ public final class ArrowTableWriter implements BatchWriter {
         throw new IllegalArgumentException("a table without columns cannot be written as Arrow IPC");
       }
       root = VectorSchemaRoot.create(source.getSchema(), allocator);
-      writer = new ArrowFileWriter(root, null, channel);
-      writer.start();
+      ArrowFileWriter opened = new ArrowFileWriter(root, null, channel);
+      opened.start();
+      writer = opened;
     } else if (!root.getSchema().equals(source.getSchema())) {
       throw new IllegalArgumentException("batch schema " + source.getSchema() + " differs from " + root.getSchema());
     }
     try (ArrowRecordBatch records = new VectorUnloader(source).getRecordBatch()) {
       new VectorLoader(root).load(records);
     }
-    writer.writeBatch();
+    Objects.requireNonNull(writer, "writer").writeBatch();
   }
 
   @Override

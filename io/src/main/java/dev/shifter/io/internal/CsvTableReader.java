@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -356,7 +357,8 @@ public final class CsvTableReader {
             + ". Check the quoting: a quoted field must end with a quote followed by a comma or a line end, and "
             + "quotes inside it must be doubled (\"\").", e);
       } catch (UncheckedIOException e) {
-        throw new InvalidInputException(file + ": cannot read the file: " + e.getCause().getMessage()
+        throw new InvalidInputException(file + ": cannot read the file: "
+            + Objects.requireNonNull(e.getCause()).getMessage()
             + ". Check that it exists and is readable.", e);
       }
     }

@@ -70,9 +70,11 @@ public final class Efficacy {
       return null;
     }
     @Nullable String rarest = null;
+    int fewest = Integer.MAX_VALUE;
     for (Map.Entry<String, Integer> entry : counts.entrySet()) {
-      if (rarest == null || entry.getValue() < counts.get(rarest)) {
+      if (rarest == null || entry.getValue() < fewest) {
         rarest = entry.getKey();
+        fewest = entry.getValue();
       }
     }
     return rarest;

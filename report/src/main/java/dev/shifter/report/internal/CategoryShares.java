@@ -48,7 +48,8 @@ public record CategoryShares(List<String> categories, List<double[]> shares, int
       perTable.add(counts);
     }
     List<String> ranked = new ArrayList<>(total.keySet());
-    ranked.sort(Comparator.comparingDouble((String k) -> -total.get(k)).thenComparing(Comparator.naturalOrder()));
+    ranked.sort(Comparator.comparingDouble((String k) -> -total.getOrDefault(k, 0.0))
+        .thenComparing(Comparator.naturalOrder()));
     boolean group = ranked.size() > TOP + 1;
     List<String> shown = group ? ranked.subList(0, TOP) : ranked;
     int grouped = group ? ranked.size() - TOP : 0;

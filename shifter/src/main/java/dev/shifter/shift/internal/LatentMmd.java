@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import dev.shifter.api.EngineScalars;
 import dev.shifter.api.Regularizer;
 import dev.shifter.api.ShiftContext;
+import java.util.Objects;
 
 /**
  * How far the shifted noise's distribution is from the standard normal noise the generator was trained
@@ -38,7 +39,7 @@ public final class LatentMmd implements Regularizer {
       NDArray kernel = distances.div(EngineScalars.of(distances, -2.0 * bandwidth * dim)).exp().mean();
       total = total == null ? kernel : total.add(kernel);
     }
-    return total;
+    return Objects.requireNonNull(total, "no bandwidth");
   }
 
   @Override

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The layout of a Shifter directory, written atomically and checked on reading:
@@ -105,6 +106,17 @@ public final class ShifterFiles {
    */
   public static void requireWritable(Path dir) {
     AtomicDirectory.requireReplaceable(dir, ArtifactKind.SHIFTER);
+  }
+
+  /**
+   * One file of those {@link #read(Path)} returned.
+   *
+   * @param files file name to content, as read
+   * @param name the file's name, one of this class's constants
+   * @return its content
+   */
+  public static byte[] file(Map<String, byte[]> files, String name) {
+    return Objects.requireNonNull(files.get(name), name);
   }
 
   /**

@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  *     directories, which recorded none
  * @param entryWeights the meta loss's weight of each entry at {@code step} (balanced entry weights);
  *     {@code null} in directories written before they existed (all 1)
+ * @param regularizers the regularizers in the loss (those of weight above 0), built-in and plug-in, with
+ *     their weights; {@code null} in directories written before they were recorded
  * @param provenance the versions and platform that wrote the directory
  */
 public record ShifterManifest(
@@ -40,7 +42,21 @@ public record ShifterManifest(
     @Nullable LossHistory history,
     @Nullable List<FeatureSource> features,
     @Nullable List<Double> entryWeights,
+    @Nullable List<RegularizerWeight> regularizers,
     Provenance provenance) {
+
+  /**
+   * One regularizer of the loss.
+   *
+   * @param name the regularizer's name
+   * @param weight its weight, above 0
+   */
+  public record RegularizerWeight(String name, double weight) {
+    @Override
+    public String toString() {
+      return name + "=" + weight;
+    }
+  }
 
   /**
    * The model a Shifter was trained against.

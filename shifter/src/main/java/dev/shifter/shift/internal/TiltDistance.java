@@ -5,6 +5,7 @@ import ai.djl.ndarray.types.Shape;
 import dev.shifter.api.EngineScalars;
 import dev.shifter.api.Regularizer;
 import dev.shifter.api.ShiftContext;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -73,7 +74,7 @@ public final class TiltDistance implements Regularizer {
       NDArray term = a.transpose().matMul(kernel).matMul(b).reshape(new Shape());
       total = total == null ? term : total.add(term);
     }
-    return total;
+    return Objects.requireNonNull(total, "no bandwidth");
   }
 
   @Override

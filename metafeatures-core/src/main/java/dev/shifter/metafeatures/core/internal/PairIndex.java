@@ -22,7 +22,7 @@ public final class PairIndex {
    */
   public static long[] flatUpperTriangle(int columns) {
     Cached cached = LAST.get();
-    if (cached.columns() == columns) {
+    if (cached != null && cached.columns() == columns) {
       return cached.flat();
     }
     long[] flat = new long[columns * (columns - 1) / 2];

@@ -76,4 +76,71 @@ public record RegisteredMetaFeature(MetaFeature feature, String providerId, Stri
     }
     return result;
   }
+
+  /**
+   * Tells whether the feature is computed from the continuous columns alone: it does not override
+   * {@link MetaFeature#compute(TableView)}, or its values are per continuous column or pair.
+   *
+   * @return true if a table without continuous columns gives it nothing to compute
+   */
+  public boolean seesOnlyContinuousColumns() {
+    if (feature.arity() == Arity.PER_COLUMN || feature.arity() == Arity.PER_PAIR) {
+      return true;
+    }
+    try {
+      return feature.getClass().getMethod("compute", TableView.class).getDeclaringClass() == MetaFeature.class;
+    } catch (NoSuchMethodException e) {
+      return true;
+    }
+  }
+
+  /**
+   * Computes the feature on a table view, with checks on both sides.
+   *
+   * @param view the view, with at least one row
+   * @return the feature's float32 vector, of the length its arity gives for the view
+   * @throws InvalidInputException if the view has no row, or the feature needs a label the view lacks
+   * @throws PluginException if the feature throws, or returns a vector of the wrong shape or data type
+   */
+  public NDArray compute(TableView view) {
+    if (view.rows() < 1) {
+      throw new InvalidInputException("Meta-feature '" + name() + "' needs at least one complete row, got none.");
+    }
+    if (feature.needsLabel()) {
+      view.requireLabel(name());
+    }
+    if (seesOnlyContinuousColumns() && view.continuousNames().isEmpty()) {
+      throw new InvalidInputException("Meta-feature '" + name() + "' is computed on the continuous columns, and "
+          + "the table has none. Read numeric columns as continuous.", Remedy.set(Remedy.Setting.CONTINUOUS_COLUMN));
+    }
+    NDArray result;
+    try {
+      result = feature.compute(view);
+    } catch (ShifterException e) {
+      throw e;
+    } catch (RuntimeException | LinkageError e) {
+      throw new PluginException(
+          "Meta-feature '" + name() + "' from provider '" + providerId + "' (" + origin + ") failed: " + e
+              + ". Fix or remove that plug-in; the other meta-features are unaffected.",
+          e);
+    }
+    long expected = feature.arity().outputLength(view);
+    Shape got = result.getShape();
+    if (got.dimension() != 1 || got.get(0) != expected) {
+      result.close();
+      throw new PluginException(
+          "Meta-feature '" + name() + "' from provider '" + providerId + "' (" + origin + ") returned shape " + got
+              + ", but its arity " + feature.arity() + " promises a vector of length " + expected + " for this "
+              + "table. Fix or remove that plug-in; the other meta-features are unaffected.");
+    }
+    if (result.getDataType() != DataType.FLOAT32) {
+      DataType type = result.getDataType();
+      result.close();
+      throw new PluginException(
+          "Meta-feature '" + name() + "' from provider '" + providerId + "' (" + origin + ") returned " + type
+              + " for float32 input. Return float32; reshape scalars to shape (1) before combining them with "
+              + "Java doubles.");
+    }
+    return result;
+  }
 }

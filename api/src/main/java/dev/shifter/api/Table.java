@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.shifter.api.internal.TableViews;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -187,6 +188,22 @@ public final class Table implements AutoCloseable {
   public @Nullable String categoricalValue(String column, int row) {
     VarCharVector vector = categorical(column);
     return vector.isNull(row) ? null : new String(vector.get(row), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The view a meta-feature sees of this table ({@link MetaFeature#compute(TableView)}): every continuous
+   * column that is not entirely missing, every categorical column, and the label, over the rows with a value
+   * in all of them. The number of rows left out is {@code rowCount() - view.rows()}.
+   *
+   * @param manager the manager that will own the view's arrays
+   * @param label the label column, or {@code null} for none; a continuous label's numbers become its classes
+   * @return the view
+   * @throws InvalidInputException if the label is not a column of the table
+   */
+  public TableView toView(NDManager manager, @Nullable String label) {
+    List<String> continuous = continuousColumnNames().stream()
+        .filter(name -> rowCount() == 0 || continuous(name).getNullCount() < rowCount()).toList();
+    return TableViews.of(this, manager, continuous, label);
   }
 
   /**

@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
     footer = {"", "Examples:",
         "  shifter metafeatures --data iris.csv",
         "  shifter metafeatures --data adult.csv --features mean,skewness,cor --format json > adult.json",
+        "  shifter metafeatures --data adult.csv --label income --features freq,class_ent,mut_inf",
         "  shifter metafeatures --list",
         "  shifter metafeatures --data my.csv --plugins ~/shifter-plugins --features my_feature",
         "", "Exit codes: 0 done, 1 internal error, 2 bad usage, 3 bad input, 4 plug-in failure."})
@@ -58,6 +59,11 @@ final class MetaFeaturesCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
       description = "Output format: an aligned table (default) or JSON {\"feature\": {\"column\": value}}.")
   OutputFormat format = OutputFormat.TABLE;
+
+  @Option(names = "--label", paramLabel = "COLUMN",
+      description = "The label column (the class): class-aware features such as class_ent, mut_inf and f1 need "
+          + "it, and it is left out of the attributes.")
+  @Nullable String label;
 
   @Option(names = "--list", description = "List the installed meta-features instead of computing any.")
   boolean list;
@@ -92,7 +98,17 @@ final class MetaFeaturesCommand implements Callable<Integer> {
     try (BufferAllocator allocator = new RootAllocator();
         Table table = TableReading.read(file, allocator, columnKinds.readOptions(), diagnostics)) {
       Tables.requireContinuousColumns(table, file);
-      MetaFeatureValues outcome = MetaFeatureValues.of(table, selected);
+      MetaFeatureValues outcome = MetaFeatureValues.of(table, selected, label);
+      if (!outcome.needLabel().isEmpty()) {
+        if (!features.isEmpty()) {
+          throw new ParameterException(spec.commandLine(), "--features " + String.join(",", outcome.needLabel())
+              + ": " + (outcome.needLabel().size() == 1 ? "this feature needs" : "these features need")
+              + " the label column (the class). Name it with --label COLUMN.");
+        }
+        diagnostics.note(outcome.needLabel().size() + " class-aware meta-features were left out ("
+            + String.join(", ", outcome.needLabel()) + "): name the label column with --label COLUMN to compute "
+            + "them.");
+      }
       if (outcome.columns().isEmpty()) {
         throw new InvalidInputException(EmptyColumns.describe(outcome.emptyColumns(), table.rowCount(), file)
             + " the only continuous column" + (outcome.emptyColumns().size() == 1 ? "" : "s") + ", so there is "

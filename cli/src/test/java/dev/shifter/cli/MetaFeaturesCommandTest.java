@@ -303,12 +303,54 @@ class MetaFeaturesCommandTest {
     assertThat(run.exitCode()).as(run.toString()).isZero();
     JsonNode root = json(run);
     assertThat(keys(root)).contains("fixture_mean", "fixture_pair_sum", "fixture_rows");
+    List<String> attributes = new ArrayList<>(columns);
+    attributes.add("species");
+    List<String> orderedPairs = new ArrayList<>();
+    for (String a : attributes) {
+      for (String b : attributes) {
+        if (!a.equals(b)) {
+          orderedPairs.add(a + "~" + b);
+        }
+      }
+    }
     for (String feature : keys(root)) {
       assertThat(keys(root.get(feature))).as(feature).satisfiesAnyOf(
           entries -> assertThat(entries).isEqualTo(columns),
           entries -> assertThat(entries).isEqualTo(pairs),
+          entries -> assertThat(entries).isEqualTo(orderedPairs),
+          entries -> assertThat(entries).isEqualTo(
+              List.of("species=setosa", "species=versicolor", "species=virginica")),
           entries -> assertThat(entries).isEqualTo(List.of("value")));
     }
+    assertThat(run.err()).contains("class-aware meta-features were left out", "--label COLUMN");
+  }
+
+  @Test
+  void withALabelTheClassAwareFeaturesOfIrisAreKeyedByAttributeAndClassPair() throws IOException {
+    Path file = SharedData.require("iris.csv");
+
+    CliRun run = CliRun.of("metafeatures", "--data", file.toString(), "--label", "species", "--format", "json",
+        "--features", "class_ent,mut_inf,f2,freq,nr_attr");
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    JsonNode root = json(run);
+    assertThat(root.get("class_ent").get("value").asDouble()).isCloseTo(1.584962500721156, within(1e-5));
+    assertThat(keys(root.get("mut_inf"))).containsExactly("sepal_length", "sepal_width", "petal_length",
+        "petal_width");
+    assertThat(keys(root.get("f2"))).containsExactly("setosa~versicolor", "setosa~virginica",
+        "versicolor~virginica");
+    assertThat(root.get("freq").get("species=setosa").asDouble()).isCloseTo(1.0 / 3, within(1e-6));
+    assertThat(root.get("nr_attr").get("value").asDouble()).isEqualTo(4);
+  }
+
+  @Test
+  void aClassAwareFeatureAskedForWithoutALabelIsABadUsageThatNamesTheOption() throws IOException {
+    Path file = SharedData.require("iris.csv");
+
+    CliRun run = CliRun.of("metafeatures", "--data", file.toString(), "--features", "mean,class_ent");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("class_ent", "needs the label column", "--label COLUMN");
   }
 
   @Test

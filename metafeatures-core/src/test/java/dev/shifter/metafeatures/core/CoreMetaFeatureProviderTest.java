@@ -14,10 +14,12 @@ import org.junit.jupiter.api.Test;
 
 class CoreMetaFeatureProviderTest {
   private static final List<String> NAMES = List.of(
-      "mean", "median", "iq_range", "sd", "var", "skewness", "kurtosis", "cor", "cov", "gaussian_mi");
+      "mean", "median", "iq_range", "sd", "var", "skewness", "kurtosis", "cor", "cov", "gaussian_mi",
+      "freq", "nr_attr", "nr_class", "inst_to_attr", "attr_to_inst", "class_ent", "mut_inf", "class_conc",
+      "attr_conc", "eq_num_attr", "ns_ratio", "gravity", "f1", "f2");
 
   @Test
-  void theServiceLoaderFindsTheProviderWithAllTenFeatures() {
+  void theServiceLoaderFindsTheProviderWithAllTwentyFourFeatures() {
     MetaFeatureRegistry registry = MetaFeatureRegistry.loadInstalled();
 
     assertThat(registry.problems()).isEmpty();
@@ -41,6 +43,20 @@ class CoreMetaFeatureProviderTest {
     assertThat(arities).containsEntry("cor", Arity.PER_PAIR).containsEntry("cov", Arity.PER_PAIR)
         .containsEntry("gaussian_mi", Arity.PER_PAIR);
     assertThat(arities.entrySet().stream().filter(e -> e.getValue() == Arity.PER_COLUMN).map(Map.Entry::getKey))
-        .containsExactlyInAnyOrder("mean", "median", "iq_range", "sd", "var", "skewness", "kurtosis");
+        .containsExactlyInAnyOrder("mean", "median", "iq_range", "sd", "var", "skewness", "kurtosis", "f1");
+    assertThat(arities).containsEntry("freq", Arity.PER_CATEGORY).containsEntry("mut_inf", Arity.PER_ATTRIBUTE)
+        .containsEntry("class_conc", Arity.PER_ATTRIBUTE).containsEntry("attr_conc", Arity.PER_ORDERED_PAIR)
+        .containsEntry("f2", Arity.PER_CLASS_PAIR).containsEntry("class_ent", Arity.SCALAR);
+  }
+
+  @Test
+  void theShapeCountsAreMeasureOnlyAndTheClassFeaturesNeedTheLabel() {
+    List<MetaFeature> features = new CoreMetaFeatureProvider().metaFeatures();
+
+    assertThat(features.stream().filter(MetaFeature::measureOnly).map(MetaFeature::name))
+        .containsExactlyInAnyOrder("nr_attr", "nr_class", "inst_to_attr", "attr_to_inst");
+    assertThat(features.stream().filter(MetaFeature::needsLabel).map(MetaFeature::name))
+        .containsExactlyInAnyOrder("nr_class", "class_ent", "mut_inf", "class_conc", "eq_num_attr", "ns_ratio",
+            "gravity", "f1", "f2");
   }
 }

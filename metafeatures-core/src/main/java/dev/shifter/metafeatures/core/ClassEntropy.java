@@ -1,0 +1,55 @@
+package dev.shifter.metafeatures.core;
+
+import ai.djl.ndarray.NDArray;
+import dev.shifter.api.Arity;
+import dev.shifter.api.FeatureDomain;
+import dev.shifter.api.MetaFeature;
+import dev.shifter.api.TableView;
+import dev.shifter.metafeatures.core.internal.Attribute;
+import dev.shifter.metafeatures.core.internal.ExactForward;
+import dev.shifter.metafeatures.core.internal.InfoTheory;
+
+/**
+ * The Shannon entropy, in bits, of the label (pymfe {@code class_ent}); its gradient is that of the label's
+ * one-hot block.
+ */
+public final class ClassEntropy implements MetaFeature {
+  /** The name in target files and on the command line. */
+  public static final String NAME = "class_ent";
+
+  /** Creates the feature; it is stateless. */
+  public ClassEntropy() {
+    // stateless
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Arity arity() {
+    return Arity.SCALAR;
+  }
+
+  @Override
+  public FeatureDomain domain() {
+    return FeatureDomain.NON_NEGATIVE;
+  }
+
+  @Override
+  public String description() {
+    return "entropy (bits) of the label (pymfe class_ent)";
+  }
+
+  @Override
+  public boolean needsLabel() {
+    return true;
+  }
+
+  @Override
+  public NDArray compute(TableView table) {
+    Attribute label = Attribute.label(table, NAME);
+    return ExactForward.of(new double[] {InfoTheory.entropy(label)}, InfoTheory.entropy(label.oneHot()));
+  }
+}

@@ -1,0 +1,30 @@
+package dev.shifter.metafeatures.core.internal;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * A value computed exactly (in double, from counts) with the gradient of a float32 expression of the same
+ * quantity: forward {@code exact}, backward {@code d path}. This keeps pymfe's values to float32 precision
+ * where float32 sums would lose them (a mutual information of 1e-4 from entropies near 5), while gradients
+ * still flow.
+ */
+public final class ExactForward {
+
+  private ExactForward() {}
+
+  /**
+   * Combines an exact value and a gradient path.
+   *
+   * @param exact the exact values
+   * @param path a float32 vector of the same length whose gradient is the feature's
+   * @return a float32 vector equal to {@code exact} (rounded) with {@code path}'s gradient
+   */
+  public static NDArray of(double[] exact, NDArray path) {
+    float[] values = new float[exact.length];
+    for (int i = 0; i < exact.length; i++) {
+      values[i] = (float) exact[i];
+    }
+    NDArray constant = path.getManager().create(values);
+    return constant.add(path.sub(path.stopGradient()));
+  }
+}

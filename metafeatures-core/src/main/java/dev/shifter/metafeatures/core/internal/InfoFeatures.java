@@ -1,0 +1,144 @@
+package dev.shifter.metafeatures.core.internal;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import dev.shifter.api.TableView;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * pymfe's information-theory features over a view's attributes and label: the exact value from counts, the
+ * gradient through the attributes' one-hots.
+ */
+public final class InfoFeatures {
+
+  private InfoFeatures() {}
+
+  /**
+   * {@code mut_inf}: per attribute {@code H(a) + H(y) - H(y, a)}.
+   *
+   * @param view the view
+   * @param feature the feature's name, for the message without a label
+   * @return one value per attribute, in table order
+   */
+  public static NDArray mutualInformation(TableView view, String feature) {
+    Attribute label = Attribute.label(view, feature);
+    List<Attribute> attributes = Attribute.all(view);
+    if (attributes.isEmpty()) {
+      return view.manager().zeros(new Shape(0));
+    }
+    double classEntropy = InfoTheory.entropy(label);
+    NDArray classPath = InfoTheory.entropy(label.oneHot());
+    double[] exact = new double[attributes.size()];
+    List<NDArray> paths = new ArrayList<>();
+    for (int i = 0; i < attributes.size(); i++) {
+      Attribute a = attributes.get(i);
+      exact[i] = InfoTheory.entropy(a) + classEntropy
+          - InfoTheory.jointEntropy(InfoTheory.joint(label, a));
+      paths.add(InfoTheory.entropy(a.oneHot()).add(classPath)
+          .sub(InfoTheory.jointEntropy(InfoTheory.joint(label.oneHot(), a.oneHot()))));
+    }
+    return ExactForward.of(exact, NDArrays.concat(new NDList(paths)));
+  }
+
+  /**
+   * {@code class_conc}: per attribute the concentration of the attribute towards the label.
+   *
+   * @param view the view
+   * @param feature the feature's name
+   * @return one value per attribute, in table order
+   */
+  public static NDArray classConcentration(TableView view, String feature) {
+    Attribute label = Attribute.label(view, feature);
+    List<Attribute> attributes = Attribute.all(view);
+    if (attributes.isEmpty()) {
+      return view.manager().zeros(new Shape(0));
+    }
+    double[] exact = new double[attributes.size()];
+    List<NDArray> paths = new ArrayList<>();
+    for (int i = 0; i < attributes.size(); i++) {
+      Attribute a = attributes.get(i);
+      exact[i] = InfoTheory.concentration(InfoTheory.joint(a, label));
+      paths.add(InfoTheory.concentration(InfoTheory.joint(a.oneHot(), label.oneHot())));
+    }
+    return ExactForward.of(exact, NDArrays.concat(new NDList(paths)));
+  }
+
+  /**
+   * {@code attr_conc}: the concentration of A towards B for every ordered pair of distinct attributes.
+   *
+   * @param view the view
+   * @return one value per ordered pair, A in table order and then B
+   */
+  public static NDArray attributeConcentration(TableView view) {
+    List<Attribute> attributes = Attribute.all(view);
+    int d = attributes.size();
+    if (d < 2) {
+      return view.manager().zeros(new Shape(0));
+    }
+    double[] exact = new double[d * (d - 1)];
+    List<NDArray> paths = new ArrayList<>();
+    int k = 0;
+    for (Attribute a : attributes) {
+      for (Attribute b : attributes) {
+        if (a != b) {
+          exact[k++] = InfoTheory.concentration(InfoTheory.joint(a, b));
+          paths.add(InfoTheory.concentration(InfoTheory.joint(a.oneHot(), b.oneHot())));
+        }
+      }
+    }
+    return ExactForward.of(exact, NDArrays.concat(new NDList(paths)));
+  }
+
+  /**
+   * {@code eq_num_attr}: {@code d H(y) / sum MI(a, y)}.
+   *
+   * @param view the view
+   * @param feature the feature's name
+   * @return one value
+   */
+  public static NDArray equivalentAttributes(TableView view, String feature) {
+    Attribute label = Attribute.label(view, feature);
+    NDArray information = mutualInformation(view, feature);
+    int d = view.attributes().size();
+    double exact = d * InfoTheory.entropy(label) / sum(information);
+    NDArray path = InfoTheory.entropy(label.oneHot()).mul((float) d).div(information.sum().reshape(1));
+    return ExactForward.of(new double[] {exact}, path.reshape(1));
+  }
+
+  /**
+   * {@code ns_ratio}: {@code (sum H(a) - sum MI(a, y)) / sum MI(a, y)}.
+   *
+   * @param view the view
+   * @param feature the feature's name
+   * @return one value
+   */
+  public static NDArray noiseSignalRatio(TableView view, String feature) {
+    List<Attribute> attributes = Attribute.all(view);
+    NDArray information = mutualInformation(view, feature);
+    double entropies = 0;
+    List<NDArray> paths = new ArrayList<>();
+    for (Attribute a : attributes) {
+      entropies += InfoTheory.entropy(a);
+      paths.add(InfoTheory.entropy(a.oneHot()));
+    }
+    double signal = sum(information);
+    double exact = (entropies - signal) / signal;
+    NDArray entropyPath = paths.isEmpty() ? view.manager().zeros(new Shape(1))
+        : NDArrays.concat(new NDList(paths)).sum().reshape(1);
+    NDArray signalPath = information.sum().reshape(1);
+    NDArray path = entropyPath.sub(signalPath).div(signalPath);
+    return ExactForward.of(new double[] {exact}, path.reshape(1));
+  }
+
+  /** The sum of a vector of exact forward values, in double from their float32 values. */
+  private static double sum(NDArray values) {
+    double total = 0;
+    for (float value : values.toFloatArray()) {
+      total += value;
+    }
+    return total;
+  }
+}

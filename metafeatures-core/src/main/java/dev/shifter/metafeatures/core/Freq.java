@@ -1,14 +1,13 @@
 package dev.shifter.metafeatures.core;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import dev.shifter.api.Arity;
 import dev.shifter.api.CategoricalBlock;
 import dev.shifter.api.FeatureDomain;
 import dev.shifter.api.MetaFeature;
 import dev.shifter.api.TableView;
+import dev.shifter.metafeatures.core.internal.Vectors;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,6 +54,6 @@ public final class Freq implements MetaFeature {
     if (shares.isEmpty()) {
       return table.manager().zeros(new Shape(0));
     }
-    return NDArrays.concat(new NDList(shares));
+    return Vectors.concat(shares);
   }
 }

@@ -44,7 +44,8 @@ public final class GeometricMean implements MetaFeature {
 
   @Override
   public String description() {
-    return "geometric mean of each column, values floored at 1e-10 (pymfe g_mean for positive data)";
+    return "geometric mean of each column, values floored at 1e-10 (pymfe g_mean for positive columns; pymfe gives 0 "
+        + "for a column with zeros and NaN for one with negative values)";
   }
 
   @Override

@@ -48,7 +48,8 @@ public final class HarmonicMean implements MetaFeature {
 
   @Override
   public String description() {
-    return "harmonic mean of each column + 1e-8, negatives floored (pymfe h_mean for non-negative data)";
+    return "harmonic mean of each column + 1e-8, negatives floored (pymfe h_mean for positive columns; pymfe gives 0 "
+        + "for a column with zeros and fails on negative values)";
   }
 
   @Override

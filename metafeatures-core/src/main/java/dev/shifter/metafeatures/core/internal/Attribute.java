@@ -87,12 +87,7 @@ public record Attribute(String name, int[] codes, int size, NDArray oneHot) {
   }
 
   private static Attribute numeric(String name, NDArray column) {
-    float[] values = column.toType(DataType.FLOAT32, false).toFloatArray();
-    double[] doubles = new double[values.length];
-    for (int i = 0; i < values.length; i++) {
-      doubles[i] = values[i];
-    }
-    EqualFrequencyBins bins = EqualFrequencyBins.of(doubles);
+    EqualFrequencyBins bins = EqualFrequencyBins.of(column.toType(DataType.FLOAT64, false).toDoubleArray());
     return new Attribute(name, bins.codes(), bins.size(), bins.relaxed(column));
   }
 }

@@ -1,8 +1,6 @@
 package dev.shifter.metafeatures.core.internal;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.shifter.api.CategoricalBlock;
@@ -26,11 +24,7 @@ public final class ClassFeatures {
       CategoricalBlock label = view.requireLabel(feature);
       int n = view.rows();
       int d = view.continuousNames().size();
-      float[] values = view.continuous().toType(DataType.FLOAT32, false).toFloatArray();
-      double[] x = new double[values.length];
-      for (int i = 0; i < values.length; i++) {
-        x[i] = values[i];
-      }
+      double[] x = view.continuous().toType(DataType.FLOAT64, false).toDoubleArray();
       return new Data(x, n, d, OneHot.codes(label.oneHot()), label.size());
     }
 
@@ -202,7 +196,7 @@ public final class ClassFeatures {
       return view.manager().zeros(new Shape(0));
     }
     return ExactForward.of(exact.stream().mapToDouble(Double::doubleValue).toArray(),
-        NDArrays.concat(new NDList(paths)));
+        Vectors.concat(paths));
   }
 
   private static NDArray classMean(NDArray x, NDArray labels, int c, double count) {

@@ -83,27 +83,35 @@ public record EqualFrequencyBins(int[] codes, int size, double[] edges) {
    * @return an {@code n x size} float32 array, exactly the hard one-hot forward
    */
   public NDArray relaxed(NDArray column) {
-    NDManager manager = column.getManager();
-    int n = codes.length;
-    NDArray hard = OneHot.of(manager, codes, size);
+    NDArray hard = OneHot.of(column.getManager(), codes, size).toType(column.getDataType(), false);
     if (size == 1) {
       return hard;
     }
+    NDArray soft = soft(column);
+    return hard.add(soft.sub(soft.stopGradient()));
+  }
+
+  /**
+   * The soft assignment whose gradient {@link #relaxed} carries: each row's share of each bin, from the
+   * sigmoids of its distance to the edges.
+   *
+   * @param column the {@code n x 1} column
+   * @return an {@code n x size} array whose rows sum to 1
+   */
+  public NDArray soft(NDArray column) {
+    NDManager manager = column.getManager();
+    int n = codes.length;
+    if (size == 1) {
+      return manager.ones(new Shape(n, 1), column.getDataType());
+    }
     double gap = (edges[edges.length - 1] - edges[0]) / Math.max(1, edges.length - 1);
     double temperature = Math.max(1e-6, 0.25 * (gap > 0 ? gap : Math.abs(edges[0]) + 1));
-    float[] edgeValues = new float[edges.length];
-    for (int i = 0; i < edges.length; i++) {
-      edgeValues[i] = (float) edges[i];
-    }
-    NDArray shifted = column.reshape(n, 1).sub(manager.create(edgeValues, new Shape(1, edges.length)))
-        .div((float) temperature);
-    NDArray above = shifted.neg().exp().add(1f).pow(-1f);
-    NDArray ones = manager.ones(new Shape(n, 1));
-    NDArray zeros = manager.zeros(new Shape(n, 1));
-    NDArray upper = ones.concat(above, 1);
-    NDArray lower = above.concat(zeros, 1);
-    NDArray soft = upper.sub(lower);
-    return hard.add(soft.sub(soft.stopGradient()));
+    NDArray edgeRow = manager.create(edges, new Shape(1, edges.length)).toType(column.getDataType(), false);
+    NDArray shifted = column.reshape(n, 1).sub(edgeRow).div(temperature);
+    NDArray above = shifted.neg().exp().add(1).pow(-1);
+    NDArray ones = manager.ones(new Shape(n, 1), column.getDataType());
+    NDArray zeros = manager.zeros(new Shape(n, 1), column.getDataType());
+    return ones.concat(above, 1).sub(above.concat(zeros, 1));
   }
 
   private static double quantile(double[] sorted, double q) {

@@ -1,6 +1,7 @@
 package dev.shifter.metafeatures.core.internal;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 
 /**
  * A value computed exactly (in double, from counts) with the gradient of a float32 expression of the same
@@ -16,15 +17,20 @@ public final class ExactForward {
    * Combines an exact value and a gradient path.
    *
    * @param exact the exact values
-   * @param path a float32 vector of the same length whose gradient is the feature's
-   * @return a float32 vector equal to {@code exact} (rounded) with {@code path}'s gradient
+   * @param path a float32 (or float64) vector of the same length whose gradient is the feature's
+   * @return a vector of {@code path}'s data type equal to {@code exact} (rounded) with {@code path}'s gradient
    */
   public static NDArray of(double[] exact, NDArray path) {
+    NDArray constant = path.getDataType() == DataType.FLOAT64 ? path.getManager().create(exact)
+        : path.getManager().create(toFloats(exact));
+    return constant.add(path.sub(path.stopGradient()));
+  }
+
+  private static float[] toFloats(double[] exact) {
     float[] values = new float[exact.length];
     for (int i = 0; i < exact.length; i++) {
       values[i] = (float) exact[i];
     }
-    NDArray constant = path.getManager().create(values);
-    return constant.add(path.sub(path.stopGradient()));
+    return values;
   }
 }

@@ -1,8 +1,6 @@
 package dev.shifter.metafeatures.core.internal;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import dev.shifter.api.TableView;
 import java.util.ArrayList;
@@ -40,7 +38,7 @@ public final class InfoFeatures {
       paths.add(InfoTheory.entropy(a.oneHot()).add(classPath)
           .sub(InfoTheory.jointEntropy(InfoTheory.joint(label.oneHot(), a.oneHot()))));
     }
-    return ExactForward.of(exact, NDArrays.concat(new NDList(paths)));
+    return ExactForward.of(exact, Vectors.concat(paths));
   }
 
   /**
@@ -63,7 +61,7 @@ public final class InfoFeatures {
       exact[i] = InfoTheory.concentration(InfoTheory.joint(a, label));
       paths.add(InfoTheory.concentration(InfoTheory.joint(a.oneHot(), label.oneHot())));
     }
-    return ExactForward.of(exact, NDArrays.concat(new NDList(paths)));
+    return ExactForward.of(exact, Vectors.concat(paths));
   }
 
   /**
@@ -89,7 +87,7 @@ public final class InfoFeatures {
         }
       }
     }
-    return ExactForward.of(exact, NDArrays.concat(new NDList(paths)));
+    return ExactForward.of(exact, Vectors.concat(paths));
   }
 
   /**
@@ -127,7 +125,7 @@ public final class InfoFeatures {
     double signal = sum(information);
     double exact = (entropies - signal) / signal;
     NDArray entropyPath = paths.isEmpty() ? view.manager().zeros(new Shape(1))
-        : NDArrays.concat(new NDList(paths)).sum().reshape(1);
+        : Vectors.concat(paths).sum().reshape(1);
     NDArray signalPath = information.sum().reshape(1);
     NDArray path = entropyPath.sub(signalPath).div(signalPath);
     return ExactForward.of(new double[] {exact}, path.reshape(1));

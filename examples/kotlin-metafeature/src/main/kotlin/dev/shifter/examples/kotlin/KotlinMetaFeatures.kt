@@ -7,5 +7,5 @@ import dev.shifter.api.MetaFeatureProvider
 class KotlinMetaFeatures : MetaFeatureProvider {
     override fun id(): String = "kotlin-example"
 
-    override fun metaFeatures(): List<MetaFeature> = listOf(CoefficientOfVariation())
+    override fun metaFeatures(): List<MetaFeature> = listOf(CoefficientOfVariation(), MinorityShare())
 }

@@ -50,6 +50,31 @@ class KotlinPluginIT {
   }
 
   @Test
+  void theClassAwareKotlinFeatureSeesTheLabelNamedOnTheCommandLine() throws IOException {
+    Path plugins = Files.createDirectory(work.resolve("plugins"));
+    Path built = Path.of(System.getProperty("shifter.example.pluginDir"));
+    try (Stream<Path> jars = Files.list(built)) {
+      for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).toList()) {
+        Files.copy(jar, plugins.resolve(jar.getFileName()));
+      }
+    }
+    Path data = work.resolve("classes.csv");
+    Files.writeString(data, "a,label\n1,x\n2,y\n3,x\n6,x\n");
+
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8),
+        "metafeatures", "--data", data.toString(), "--label", "label", "--features", "minority_share,freq",
+        "--format", "json", "--plugins", plugins.toString());
+
+    assertThat(exit).as("exit code; stderr: %s", err).isZero();
+    JsonNode json = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+    assertThat(json.path("minority_share").path("value").asDouble()).isCloseTo(0.25, offset(1e-6));
+    assertThat(json.path("freq").path("label=x").asDouble()).isCloseTo(0.75, offset(1e-6));
+  }
+
+  @Test
   void thePluginIsListedWithItsJar() throws IOException {
     Path built = Path.of(System.getProperty("shifter.example.pluginDir"));
     ByteArrayOutputStream out = new ByteArrayOutputStream();

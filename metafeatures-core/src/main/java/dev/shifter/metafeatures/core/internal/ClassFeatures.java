@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.shifter.api.CategoricalBlock;
+import dev.shifter.api.EngineScalars;
 import dev.shifter.api.TableView;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -135,7 +136,8 @@ public final class ClassFeatures {
     NDArray globalMean = x.mean(new int[] {0}, true);
     NDArray betweenPath = classMeans.sub(globalMean).square().mul(classCounts).sum(new int[] {0});
     NDArray withinPath = x.sub(labels.matMul(classMeans)).square().sum(new int[] {0});
-    NDArray path = betweenPath.div(withinPath).add(1f).pow(-1f);
+    NDArray ratio = betweenPath.div(withinPath);
+    NDArray path = EngineScalars.of(ratio, 1.0).div(ratio.add(1f));
     return ExactForward.of(exact, path);
   }
 
@@ -201,12 +203,14 @@ public final class ClassFeatures {
 
   private static NDArray classMean(NDArray x, NDArray labels, int c, double count) {
     NDArray mask = labels.get(":, " + c + ":" + (c + 1));
-    return mask.transpose().matMul(x).div((float) count).reshape(x.getShape().get(1));
+    NDArray sums = mask.transpose().matMul(x);
+    return sums.div(EngineScalars.of(sums, count)).reshape(x.getShape().get(1));
   }
 
   private static NDArray classExtreme(NDArray x, NDArray labels, int c, boolean largest) {
     NDArray mask = labels.get(":, " + c + ":" + (c + 1));
-    NDArray outside = mask.neg().add(1f).mul(largest ? (float) -FAR : (float) FAR);
+    NDArray outside = mask.neg().add(1f);
+    outside = outside.mul(EngineScalars.of(outside, largest ? -FAR : FAR));
     NDArray masked = x.mul(mask).add(outside);
     return largest ? masked.max(new int[] {0}) : masked.min(new int[] {0});
   }

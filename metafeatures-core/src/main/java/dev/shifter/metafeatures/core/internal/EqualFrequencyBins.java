@@ -3,6 +3,7 @@ package dev.shifter.metafeatures.core.internal;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.shifter.api.EngineScalars;
 import java.util.Arrays;
 
 /**
@@ -107,8 +108,10 @@ public record EqualFrequencyBins(int[] codes, int size, double[] edges) {
     double gap = (edges[edges.length - 1] - edges[0]) / Math.max(1, edges.length - 1);
     double temperature = Math.max(1e-6, 0.25 * (gap > 0 ? gap : Math.abs(edges[0]) + 1));
     NDArray edgeRow = manager.create(edges, new Shape(1, edges.length)).toType(column.getDataType(), false);
-    NDArray shifted = column.reshape(n, 1).sub(edgeRow).div(temperature);
-    NDArray above = shifted.neg().exp().add(1).pow(-1);
+    NDArray distance = column.reshape(n, 1).sub(edgeRow);
+    NDArray shifted = distance.div(EngineScalars.of(distance, temperature));
+    NDArray denominator = shifted.neg().exp().add(1);
+    NDArray above = EngineScalars.of(denominator, 1.0).div(denominator);
     NDArray ones = manager.ones(new Shape(n, 1), column.getDataType());
     NDArray zeros = manager.zeros(new Shape(n, 1), column.getDataType());
     return ones.concat(above, 1).sub(above.concat(zeros, 1));

@@ -2,6 +2,7 @@ package dev.shifter.metafeatures.core.internal;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import dev.shifter.api.EngineScalars;
 import dev.shifter.api.TableView;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,7 +103,8 @@ public final class InfoFeatures {
     NDArray information = mutualInformation(view, feature);
     int d = view.attributes().size();
     double exact = d * InfoTheory.entropy(label) / sum(information);
-    NDArray path = InfoTheory.entropy(label.oneHot()).mul((float) d).div(information.sum().reshape(1));
+    NDArray labelEntropy = InfoTheory.entropy(label.oneHot());
+    NDArray path = labelEntropy.mul(EngineScalars.of(labelEntropy, d)).div(information.sum().reshape(1));
     return ExactForward.of(new double[] {exact}, path.reshape(1));
   }
 

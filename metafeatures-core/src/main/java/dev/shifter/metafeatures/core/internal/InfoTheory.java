@@ -1,6 +1,7 @@
 package dev.shifter.metafeatures.core.internal;
 
 import ai.djl.ndarray.NDArray;
+import dev.shifter.api.EngineScalars;
 
 /**
  * pymfe's entropies and concentration coefficients, exactly in double from codes (the values reported) and
@@ -45,7 +46,8 @@ public final class InfoTheory {
    */
   public static NDArray entropy(NDArray oneHot) {
     NDArray p = oneHot.mean(new int[] {0});
-    return p.mul(p.maximum(1e-12f).log()).sum().reshape(1).neg().div((float) LN2);
+    NDArray nats = p.mul(p.maximum(1e-12f).log()).sum().reshape(1).neg();
+    return nats.div(EngineScalars.of(nats, LN2));
   }
 
   /**
@@ -80,7 +82,8 @@ public final class InfoTheory {
    */
   public static NDArray joint(NDArray a, NDArray b) {
     long n = a.getShape().get(0);
-    return a.transpose().matMul(b).div((float) n).add((float) EPSILON);
+    NDArray counts = a.transpose().matMul(b);
+    return counts.div(EngineScalars.of(counts, n)).add((float) EPSILON);
   }
 
   /**
@@ -106,7 +109,8 @@ public final class InfoTheory {
    * @return a 1-element array
    */
   public static NDArray jointEntropy(NDArray table) {
-    return table.mul(table.log()).sum().reshape(1).neg().div((float) LN2);
+    NDArray nats = table.mul(table.log()).sum().reshape(1).neg();
+    return nats.div(EngineScalars.of(nats, LN2));
   }
 
   /**

@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Test;
 class CoreMetaFeatureProviderTest {
   private static final List<String> NAMES = List.of(
       "mean", "median", "iq_range", "sd", "var", "skewness", "kurtosis", "cor", "cov", "gaussian_mi",
-      "freq", "nr_attr", "nr_class", "inst_to_attr", "attr_to_inst", "class_ent", "mut_inf", "class_conc",
+      "freq", "attr_ent", "nr_attr", "nr_class", "inst_to_attr", "attr_to_inst", "class_ent", "mut_inf", "class_conc",
       "attr_conc", "eq_num_attr", "ns_ratio", "gravity", "f1", "f2");
 
   @Test
-  void theServiceLoaderFindsTheProviderWithAllTwentyFourFeatures() {
+  void theServiceLoaderFindsTheProviderWithAllTwentyFiveFeatures() {
     MetaFeatureRegistry registry = MetaFeatureRegistry.loadInstalled();
 
     assertThat(registry.problems()).isEmpty();

@@ -52,6 +52,7 @@ class PymfeClassAwareFeaturesTest {
           compare(values, scalar, List.of("value"), raw.get(scalar), problems);
         }
       }
+      compare(values, "attr_ent", infoOrder, raw.get("attr_ent"), problems);
       compare(values, "mut_inf", infoOrder, raw.get("mut_inf"), problems);
       compare(values, "class_conc", infoOrder, raw.get("class_conc"), problems);
       List<String> permutations = new ArrayList<>();

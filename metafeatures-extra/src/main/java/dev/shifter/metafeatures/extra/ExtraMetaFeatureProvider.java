@@ -6,12 +6,13 @@ import java.util.List;
 
 /**
  * The plug-in's provider, id {@value #ID}, registered in
- * {@code META-INF/services/dev.shifter.api.MetaFeatureProvider}. It contributes twelve pymfe
+ * {@code META-INF/services/dev.shifter.api.MetaFeatureProvider}. It contributes eleven pymfe
  * meta-features whose names do not clash with the core ones: {@code range}, {@code min}, {@code max},
  * {@code t_mean}, {@code mad}, {@code g_mean}, {@code h_mean}, {@code eigenvalues} (exact, up to the
  * documented handling of non-positive values and degenerate input) and {@code nr_cor_attr},
- * {@code nr_outliers}, {@code sparsity}, {@code attr_ent} (smooth versions of counts, at their default
- * temperatures; construct the feature classes directly for other temperatures).
+ * {@code nr_outliers}, {@code sparsity} (smooth versions of counts, at their default temperatures; construct
+ * the feature classes directly for other temperatures). {@code attr_ent} moved to the core features, where it
+ * covers categorical attributes too.
  */
 public final class ExtraMetaFeatureProvider implements MetaFeatureProvider {
   /** The provider's id. */
@@ -40,7 +41,6 @@ public final class ExtraMetaFeatureProvider implements MetaFeatureProvider {
         new CovarianceEigenvalues(),
         new CorrelatedPairFraction(),
         new OutlierColumnCount(),
-        new Sparsity(),
-        new AttributeEntropy());
+        new Sparsity());
   }
 }

@@ -1,7 +1,7 @@
 /**
  * Extra meta-features for Shifter, following pymfe's definitions: {@code range}, {@code min}, {@code max},
  * {@code t_mean}, {@code mad}, {@code g_mean}, {@code h_mean}, {@code eigenvalues}, {@code nr_cor_attr},
- * {@code nr_outliers}, {@code sparsity} and {@code attr_ent}.
+ * {@code nr_outliers} and {@code sparsity}.
  *
  * <p>This is a drop-in plug-in jar: {@link dev.shifter.metafeatures.extra.ExtraMetaFeatureProvider} is
  * registered for {@link java.util.ServiceLoader}, so putting the jar in the CLI's plug-in directory is all

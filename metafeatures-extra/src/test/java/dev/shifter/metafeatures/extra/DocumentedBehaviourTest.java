@@ -37,7 +37,6 @@ class DocumentedBehaviourTest {
     assertThat(f64(new GeometricMean(), WITH_CONSTANT_COLUMN)[1]).isCloseTo(3.7, within(1e-12));
     assertThat(f64(new HarmonicMean(), WITH_CONSTANT_COLUMN)[1]).isCloseTo(3.7 + 1e-8, within(1e-12));
     assertThat(f64(new Sparsity(), WITH_CONSTANT_COLUMN)[1]).isCloseTo(1.0, within(1e-12));
-    assertThat(f64(new AttributeEntropy(), WITH_CONSTANT_COLUMN)[1]).isCloseTo(0.0, within(1e-9));
     assertThat(f64(new CovarianceEigenvalues(), WITH_CONSTANT_COLUMN)[1]).isCloseTo(0.0, within(1e-12));
   }
 
@@ -54,7 +53,6 @@ class DocumentedBehaviourTest {
 
     assertThat(f64(new CovarianceEigenvalues(), row)).containsOnly(new double[] {0.0}, within(0.0));
     assertThat(f64(new Sparsity(), row)).containsOnly(new double[] {0.0}, within(0.0));
-    assertThat(f64(new AttributeEntropy(), row)).containsOnly(new double[] {0.0}, within(0.0));
     assertThat(f64(new OutlierColumnCount(), row)).containsOnly(new double[] {0.0}, within(0.0));
     assertThat(f64(new CorrelatedPairFraction(), row)[0]).isCloseTo(0.0, within(1e-20));
     assertThat(f64(new TrimmedMean(), row)).containsExactly(1.5, -2.0, 4.0);
@@ -111,20 +109,11 @@ class DocumentedBehaviourTest {
     assertThat(Arrays.stream(values).sum()).isCloseTo(totalVariance, within(1e-9 * totalVariance));
   }
 
-  @Test
-  void binCountFollowsPythonsIntegerCubeRootIncludingItsRoundingAtPerfectCubes() {
-    // int(n ** (1/3)) in Python: 8 ** (1/3) == 2.0, but 64 ** (1/3) == 3.9999999999999996.
-    assertThat(List.of(1, 7, 8, 26, 27, 63, 64, 65, 124, 125, 126, 150, 20433))
-        .map(AttributeEntropy::binCount).containsExactly(1, 1, 2, 2, 3, 3, 3, 4, 4, 4, 5, 5, 27);
-    assertThat(AttributeEntropy.cutProbabilities(150)).containsExactly(0.2, 0.4, 0.6, 0.8);
-    assertThat(AttributeEntropy.cutProbabilities(7)).isEmpty();
-  }
-
   @ParameterizedTest
   @ValueSource(doubles = {0.0, -0.01, Double.NaN, Double.POSITIVE_INFINITY})
   void aTemperatureThatIsNotPositiveAndFiniteIsRejectedWithAHint(double temperature) {
     List<DoubleFunction<MetaFeature>> constructors = List.of(
-        CorrelatedPairFraction::new, OutlierColumnCount::new, Sparsity::new, AttributeEntropy::new);
+        CorrelatedPairFraction::new, OutlierColumnCount::new, Sparsity::new);
     for (DoubleFunction<MetaFeature> constructor : constructors) {
       assertThatThrownBy(() -> constructor.apply(temperature))
           .isInstanceOf(InvalidInputException.class)
@@ -138,7 +127,7 @@ class DocumentedBehaviourTest {
     ExpectedValues expected = ExpectedValues.load("ties");
     double[] temperatures = {0.4, 0.1, 0.025};
     List<DoubleFunction<MetaFeature>> constructors = List.of(
-        CorrelatedPairFraction::new, OutlierColumnCount::new, Sparsity::new, AttributeEntropy::new);
+        CorrelatedPairFraction::new, OutlierColumnCount::new, Sparsity::new);
     for (DoubleFunction<MetaFeature> constructor : constructors) {
       double previous = Double.POSITIVE_INFINITY;
       for (double temperature : temperatures) {

@@ -28,8 +28,7 @@ class ExpectedValuesTest {
   private static final Map<String, Double> SMOOTH_CLOSENESS = Map.of(
       CorrelatedPairFraction.NAME, 0.01,
       OutlierColumnCount.NAME, 0.01,
-      Sparsity.NAME, 1e-3,
-      AttributeEntropy.NAME, 0.005);
+      Sparsity.NAME, 1e-3);
 
   static Stream<String> generated() {
     return Stream.of("gaussian", "positive", "ties", "outliers");

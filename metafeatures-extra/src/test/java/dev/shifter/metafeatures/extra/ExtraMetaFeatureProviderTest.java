@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class ExtraMetaFeatureProviderTest {
   private static final List<String> NAMES = List.of("range", "min", "max", "t_mean", "mad", "g_mean", "h_mean",
-      "eigenvalues", "nr_cor_attr", "nr_outliers", "sparsity", "attr_ent");
+      "eigenvalues", "nr_cor_attr", "nr_outliers", "sparsity");
   private static final List<String> CORE_NAMES = List.of("mean", "median", "iq_range", "sd", "var", "skewness",
       "kurtosis", "cor", "cov", "gaussian_mi", "coef_var");
 
@@ -43,7 +43,7 @@ class ExtraMetaFeatureProviderTest {
   @Test
   void everyFeatureReturnsTheLengthItsArityPromisesThroughTheRegistry() {
     Map<String, Arity> arities = Map.of("eigenvalues", Arity.PER_COLUMN, "nr_cor_attr", Arity.SCALAR,
-        "nr_outliers", Arity.SCALAR, "attr_ent", Arity.PER_COLUMN, "sparsity", Arity.PER_COLUMN);
+        "nr_outliers", Arity.SCALAR, "sparsity", Arity.PER_COLUMN);
     MetaFeatureRegistry registry = MetaFeatureRegistry.of(new ExtraMetaFeatureProvider());
     try (NDManager manager = NDManager.newBaseManager()) {
       NDArray x = manager.randomNormal(new Shape(30, 4)).toType(DataType.FLOAT32, false);

@@ -8,6 +8,7 @@ import dev.shifter.api.MetaFeature;
 import dev.shifter.api.TableView;
 import dev.shifter.metafeatures.core.internal.Attribute;
 import dev.shifter.metafeatures.core.internal.ExactForward;
+import dev.shifter.metafeatures.core.internal.Gradients;
 import dev.shifter.metafeatures.core.internal.InfoTheory;
 import dev.shifter.metafeatures.core.internal.Vectors;
 import java.util.ArrayList;
@@ -54,10 +55,15 @@ public final class AttributeEntropy implements MetaFeature {
       return table.manager().zeros(new Shape(0));
     }
     double[] exact = new double[attributes.size()];
-    List<NDArray> paths = new ArrayList<>();
     for (int i = 0; i < attributes.size(); i++) {
       exact[i] = InfoTheory.entropy(attributes.get(i));
-      paths.add(InfoTheory.entropy(attributes.get(i).oneHot()));
+    }
+    if (!Gradients.needed(table)) {
+      return ExactForward.constant(table.continuous(), exact);
+    }
+    List<NDArray> paths = new ArrayList<>();
+    for (Attribute attribute : attributes) {
+      paths.add(InfoTheory.entropy(attribute.oneHot()));
     }
     return ExactForward.of(exact, Vectors.concat(paths));
   }

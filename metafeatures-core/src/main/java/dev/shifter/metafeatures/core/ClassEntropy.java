@@ -7,6 +7,7 @@ import dev.shifter.api.MetaFeature;
 import dev.shifter.api.TableView;
 import dev.shifter.metafeatures.core.internal.Attribute;
 import dev.shifter.metafeatures.core.internal.ExactForward;
+import dev.shifter.metafeatures.core.internal.Gradients;
 import dev.shifter.metafeatures.core.internal.InfoTheory;
 
 /**
@@ -50,6 +51,8 @@ public final class ClassEntropy implements MetaFeature {
   @Override
   public NDArray compute(TableView table) {
     Attribute label = Attribute.label(table, NAME);
-    return ExactForward.of(new double[] {InfoTheory.entropy(label)}, InfoTheory.entropy(label.oneHot()));
+    double[] exact = {InfoTheory.entropy(label)};
+    return Gradients.needed(table) ? ExactForward.of(exact, InfoTheory.entropy(label.oneHot()))
+        : ExactForward.constant(table.continuous(), exact);
   }
 }

@@ -17,7 +17,8 @@ public final class CoreMetaFeatureProvider implements MetaFeatureProvider {
   private static final List<MetaFeature> FEATURES = List.of(
       new Mean(), new Median(), new IqRange(), new StandardDeviation(), new Variance(),
       new Skewness(), new Kurtosis(), new Correlation(), new Covariance(), new GaussianMutualInformation(),
-      new Freq(), new AttributeEntropy(), new NrAttr(), new NrClass(), new InstToAttr(), new AttrToInst(), new ClassEntropy(),
+      new Freq(), new AttributeEntropy(), new NrAttr(), new NrClass(), new InstToAttr(), new AttrToInst(),
+      new ClassEntropy(),
       new MutualInformation(), new ClassConcentration(), new AttributeConcentration(), new EquivalentAttributes(),
       new NoiseSignalRatio(), new Gravity(), new FisherRatio(), new OverlapVolume());
 

@@ -39,7 +39,8 @@ public final class MutualInformation implements MetaFeature {
 
   @Override
   public String description() {
-    return "mutual information (bits) of each attribute and the label, numeric attributes in n^(1/3) equal-frequency bins (pymfe mut_inf)";
+    return "mutual information (bits) of each attribute and the label, numeric attributes in n^(1/3) "
+        + "equal-frequency bins (pymfe mut_inf)";
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.shifter.api.CategoricalBlock;
 import dev.shifter.api.TableView;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One attribute as pymfe's information-theory features see it: a categorical column, or a numeric one cut
@@ -17,9 +18,23 @@ import java.util.List;
  * @param name the column's name
  * @param codes each row's code, {@code 0 .. size - 1}
  * @param size the number of values that occur
- * @param oneHot the {@code n x size} one-hot, exact forward
+ * @param gradient the {@code n x size} one-hot (exact forward) that carries the gradient, or {@code null} when
+ *     the view needs none (then no one-hot is built: a numeric column's would take {@code n x n^(1/3)} floats)
  */
-public record Attribute(String name, int[] codes, int size, NDArray oneHot) {
+public record Attribute(String name, int[] codes, int size, @Nullable NDArray gradient) {
+
+  /**
+   * The one-hot that carries the gradient.
+   *
+   * @return the one-hot
+   * @throws IllegalStateException if the attribute was built without one
+   */
+  public NDArray oneHot() {
+    if (gradient == null) {
+      throw new IllegalStateException("attribute '" + name + "' was built without its gradient path");
+    }
+    return gradient;
+  }
 
   /**
    * Every attribute of a view (every column but the label), in table order.
@@ -28,14 +43,15 @@ public record Attribute(String name, int[] codes, int size, NDArray oneHot) {
    * @return the attributes
    */
   public static List<Attribute> all(TableView view) {
+    boolean gradient = Gradients.needed(view);
     List<Attribute> attributes = new ArrayList<>();
     for (String name : view.attributes()) {
       int column = view.continuousNames().indexOf(name);
       if (column >= 0) {
-        attributes.add(numeric(name, view.continuous().get(":, " + column + ":" + (column + 1))));
+        attributes.add(numeric(name, view.continuous().get(":, " + column + ":" + (column + 1)), gradient));
       } else {
         CategoricalBlock block = view.categorical(name).orElseThrow();
-        attributes.add(categorical(block));
+        attributes.add(categorical(block, gradient));
       }
     }
     return List.copyOf(attributes);
@@ -49,16 +65,17 @@ public record Attribute(String name, int[] codes, int size, NDArray oneHot) {
    * @return the label's codes and one-hot
    */
   public static Attribute label(TableView view, String feature) {
-    return categorical(view.requireLabel(feature));
+    return categorical(view.requireLabel(feature), Gradients.needed(view));
   }
 
   /**
    * A categorical column, its codes restricted to the categories that occur.
    *
    * @param block the column's one-hot block
+   * @param gradient whether to keep the block as the gradient path
    * @return the attribute
    */
-  public static Attribute categorical(CategoricalBlock block) {
+  public static Attribute categorical(CategoricalBlock block, boolean gradient) {
     int[] raw = OneHot.codes(block.oneHot());
     int k = block.size();
     int[] remap = new int[k];
@@ -78,6 +95,9 @@ public record Attribute(String name, int[] codes, int size, NDArray oneHot) {
     for (int r = 0; r < raw.length; r++) {
       codes[r] = remap[raw[r]];
     }
+    if (!gradient) {
+      return new Attribute(block.name(), codes, size, null);
+    }
     NDArray oneHot = block.oneHot();
     if (size < k) {
       NDManager manager = oneHot.getManager();
@@ -86,8 +106,8 @@ public record Attribute(String name, int[] codes, int size, NDArray oneHot) {
     return new Attribute(block.name(), codes, size, oneHot);
   }
 
-  private static Attribute numeric(String name, NDArray column) {
+  private static Attribute numeric(String name, NDArray column, boolean gradient) {
     EqualFrequencyBins bins = EqualFrequencyBins.of(column.toType(DataType.FLOAT64, false).toDoubleArray());
-    return new Attribute(name, bins.codes(), bins.size(), bins.relaxed(column));
+    return new Attribute(name, bins.codes(), bins.size(), gradient ? bins.relaxed(column) : null);
   }
 }

@@ -84,6 +84,9 @@ public final class ClassFeatures {
       double gap = centroids[majority][j] - centroids[minority][j];
       squares += gap * gap;
     }
+    if (!Gradients.needed(view)) {
+      return ExactForward.constant(view.continuous(), new double[] {Math.sqrt(squares)});
+    }
     NDArray labels = view.requireLabel(feature).oneHot();
     NDArray x = view.continuous();
     NDArray major = classMean(x, labels, majority, counts[majority]);
@@ -129,6 +132,9 @@ public final class ClassFeatures {
     for (int j = 0; j < d; j++) {
       exact[j] = 1.0 / (1.0 + between[j] / within[j]);
     }
+    if (!Gradients.needed(view)) {
+      return ExactForward.constant(view.continuous(), exact);
+    }
     NDArray x = view.continuous();
     NDArray labels = view.requireLabel(feature).oneHot();
     NDArray classCounts = labels.sum(new int[] {0}).maximum(1f).reshape(data.k(), 1);
@@ -168,6 +174,7 @@ public final class ClassFeatures {
       }
     }
     double[] counts = data.counts();
+    boolean gradient = Gradients.needed(view);
     NDArray x = view.continuous();
     NDArray labels = view.requireLabel(feature).oneHot();
     List<Double> exact = new ArrayList<>();
@@ -185,6 +192,9 @@ public final class ClassFeatures {
           product *= overlap / (Math.max(max[a][j], max[b][j]) - Math.min(min[a][j], min[b][j]));
         }
         exact.add(product);
+        if (!gradient) {
+          continue;
+        }
         NDArray maxA = classExtreme(x, labels, a, true);
         NDArray maxB = classExtreme(x, labels, b, true);
         NDArray minA = classExtreme(x, labels, a, false);
@@ -194,11 +204,11 @@ public final class ClassFeatures {
         paths.add(overlap.div(width).prod().reshape(1));
       }
     }
-    if (paths.isEmpty()) {
+    double[] values = exact.stream().mapToDouble(Double::doubleValue).toArray();
+    if (values.length == 0) {
       return view.manager().zeros(new Shape(0));
     }
-    return ExactForward.of(exact.stream().mapToDouble(Double::doubleValue).toArray(),
-        Vectors.concat(paths));
+    return gradient ? ExactForward.of(values, Vectors.concat(paths)) : ExactForward.constant(view.continuous(), values);
   }
 
   private static NDArray classMean(NDArray x, NDArray labels, int c, double count) {

@@ -26,6 +26,18 @@ public final class ExactForward {
     return constant.add(path.sub(path.stopGradient()));
   }
 
+  /**
+   * Exact values without a gradient, for a view that needs none.
+   *
+   * @param like an array of the view, whose manager and data type (float32 or float64) the result takes
+   * @param exact the values
+   * @return the vector
+   */
+  public static NDArray constant(NDArray like, double[] exact) {
+    return like.getDataType() == DataType.FLOAT64 ? like.getManager().create(exact)
+        : like.getManager().create(toFloats(exact));
+  }
+
   private static float[] toFloats(double[] exact) {
     float[] values = new float[exact.length];
     for (int i = 0; i < exact.length; i++) {

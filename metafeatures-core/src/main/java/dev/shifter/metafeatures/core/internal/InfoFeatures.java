@@ -29,13 +29,18 @@ public final class InfoFeatures {
       return view.manager().zeros(new Shape(0));
     }
     double classEntropy = InfoTheory.entropy(label);
-    NDArray classPath = InfoTheory.entropy(label.oneHot());
     double[] exact = new double[attributes.size()];
-    List<NDArray> paths = new ArrayList<>();
     for (int i = 0; i < attributes.size(); i++) {
       Attribute a = attributes.get(i);
       exact[i] = InfoTheory.entropy(a) + classEntropy
           - InfoTheory.jointEntropy(InfoTheory.joint(label, a));
+    }
+    if (!Gradients.needed(view)) {
+      return ExactForward.constant(view.continuous(), exact);
+    }
+    NDArray classPath = InfoTheory.entropy(label.oneHot());
+    List<NDArray> paths = new ArrayList<>();
+    for (Attribute a : attributes) {
       paths.add(InfoTheory.entropy(a.oneHot()).add(classPath)
           .sub(InfoTheory.jointEntropy(InfoTheory.joint(label.oneHot(), a.oneHot()))));
     }
@@ -56,10 +61,14 @@ public final class InfoFeatures {
       return view.manager().zeros(new Shape(0));
     }
     double[] exact = new double[attributes.size()];
-    List<NDArray> paths = new ArrayList<>();
     for (int i = 0; i < attributes.size(); i++) {
-      Attribute a = attributes.get(i);
-      exact[i] = InfoTheory.concentration(InfoTheory.joint(a, label));
+      exact[i] = InfoTheory.concentration(InfoTheory.joint(attributes.get(i), label));
+    }
+    if (!Gradients.needed(view)) {
+      return ExactForward.constant(view.continuous(), exact);
+    }
+    List<NDArray> paths = new ArrayList<>();
+    for (Attribute a : attributes) {
       paths.add(InfoTheory.concentration(InfoTheory.joint(a.oneHot(), label.oneHot())));
     }
     return ExactForward.of(exact, Vectors.concat(paths));
@@ -78,17 +87,20 @@ public final class InfoFeatures {
       return view.manager().zeros(new Shape(0));
     }
     double[] exact = new double[d * (d - 1)];
+    boolean gradient = Gradients.needed(view);
     List<NDArray> paths = new ArrayList<>();
     int k = 0;
     for (Attribute a : attributes) {
       for (Attribute b : attributes) {
         if (a != b) {
           exact[k++] = InfoTheory.concentration(InfoTheory.joint(a, b));
-          paths.add(InfoTheory.concentration(InfoTheory.joint(a.oneHot(), b.oneHot())));
+          if (gradient) {
+            paths.add(InfoTheory.concentration(InfoTheory.joint(a.oneHot(), b.oneHot())));
+          }
         }
       }
     }
-    return ExactForward.of(exact, Vectors.concat(paths));
+    return gradient ? ExactForward.of(exact, Vectors.concat(paths)) : ExactForward.constant(view.continuous(), exact);
   }
 
   /**
@@ -103,6 +115,9 @@ public final class InfoFeatures {
     NDArray information = mutualInformation(view, feature);
     int d = view.attributes().size();
     double exact = d * InfoTheory.entropy(label) / sum(information);
+    if (!Gradients.needed(view)) {
+      return ExactForward.constant(view.continuous(), new double[] {exact});
+    }
     NDArray labelEntropy = InfoTheory.entropy(label.oneHot());
     NDArray path = labelEntropy.mul(EngineScalars.of(labelEntropy, d)).div(information.sum().reshape(1));
     return ExactForward.of(new double[] {exact}, path.reshape(1));
@@ -119,13 +134,18 @@ public final class InfoFeatures {
     List<Attribute> attributes = Attribute.all(view);
     NDArray information = mutualInformation(view, feature);
     double entropies = 0;
-    List<NDArray> paths = new ArrayList<>();
     for (Attribute a : attributes) {
       entropies += InfoTheory.entropy(a);
-      paths.add(InfoTheory.entropy(a.oneHot()));
     }
     double signal = sum(information);
     double exact = (entropies - signal) / signal;
+    if (!Gradients.needed(view)) {
+      return ExactForward.constant(view.continuous(), new double[] {exact});
+    }
+    List<NDArray> paths = new ArrayList<>();
+    for (Attribute a : attributes) {
+      paths.add(InfoTheory.entropy(a.oneHot()));
+    }
     NDArray entropyPath = paths.isEmpty() ? view.manager().zeros(new Shape(1))
         : Vectors.concat(paths).sum().reshape(1);
     NDArray signalPath = information.sum().reshape(1);

@@ -20,9 +20,12 @@ import org.jspecify.annotations.Nullable;
  * @param categorical the categorical columns but the label, in table order
  * @param label the label column, or {@code null} when none is named
  * @param attributes every column but the label, in table order
+ * @param gradients whether the arrays carry an autograd graph the features' values must keep (generated rows
+ *     in a training step). DJL tells this of a leaf array ({@code hasGradient()}) but not of an array computed
+ *     from one, so the creator says it; a feature may then skip the work of its gradient path when false.
  */
 public record TableView(NDArray continuous, List<String> continuousNames, List<CategoricalBlock> categorical,
-    @Nullable CategoricalBlock label, List<String> attributes) {
+    @Nullable CategoricalBlock label, List<String> attributes, boolean gradients) {
 
   /** Checks the shapes and copies the lists. */
   public TableView {
@@ -46,6 +49,47 @@ public record TableView(NDArray continuous, List<String> continuousNames, List<C
             + block.size() + " (rows x categories), got shape " + block.oneHot().getShape() + ".");
       }
     }
+  }
+
+  /**
+   * A view whose arrays carry no graph beyond their own leaves (real data, measurement).
+   *
+   * @param continuous the {@code n x d} matrix of the continuous columns
+   * @param continuousNames the continuous columns' names
+   * @param categorical the categorical columns but the label, in table order
+   * @param label the label column, or {@code null}
+   * @param attributes every column but the label, in table order
+   */
+  public TableView(NDArray continuous, List<String> continuousNames, List<CategoricalBlock> categorical,
+      @Nullable CategoricalBlock label, List<String> attributes) {
+    this(continuous, continuousNames, categorical, label, attributes, false);
+  }
+
+  /**
+   * The same view, marked as carrying an autograd graph that the features' values must keep.
+   *
+   * @return the marked view
+   */
+  public TableView withGradients() {
+    return new TableView(continuous, continuousNames, categorical, label, attributes, true);
+  }
+
+  /**
+   * Tells whether a feature must build its gradient path: the view is marked, or one of its arrays is a leaf
+   * that requires a gradient.
+   *
+   * @return true if the features' values must carry a gradient
+   */
+  public boolean needsGradients() {
+    if (gradients || continuous.hasGradient()) {
+      return true;
+    }
+    for (CategoricalBlock block : categoricalWithLabel()) {
+      if (block.oneHot().hasGradient()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -124,6 +124,18 @@ class TargetsTest {
   }
 
   @Test
+  void measureOnlyAndWholeTableFeaturesAreRefusedAsTargetsWithWhatToDoInstead() {
+    MetaFeatureRegistry registry = MetaFeatureRegistry.loadInstalled();
+
+    assertThatThrownBy(() -> Targets.parse("{\"nr_attr\": {\"value\": 5}}").validate(registry, COLUMNS))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("nr_attr is measure-only", "class_ent or freq");
+    assertThatThrownBy(() -> Targets.parse("{\"class_ent\": {\"value\": 0.9}}").validate(registry, COLUMNS))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("class_ent is a meta-feature of the whole table");
+  }
+
+  @Test
   void everyProblemIsReportedAtOnce() {
     assertThatThrownBy(() -> validate("{\"mean\": {\"nope\": 1}, \"sd\": {\"age\": -2}, \"cor\": {\"ratio~age\": 0.1}}"))
         .isInstanceOf(InvalidInputException.class)

@@ -103,7 +103,7 @@ public final class TableViews {
     CategoricalBlock taken = label == null ? null
         : new CategoricalBlock(label.name(), label.categories(), rowsOf(label.oneHot(), index, manager));
     return new TableView(rowsOf(view.continuous(), index, manager), view.continuousNames(), blocks, taken,
-        view.attributes());
+        view.attributes(), view.gradients());
   }
 
   private static NDArray rowsOf(NDArray array, NDArray index, NDManager manager) {

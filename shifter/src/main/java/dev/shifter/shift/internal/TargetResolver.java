@@ -56,6 +56,19 @@ public final class TargetResolver {
         unknownFeature = true;
         continue;
       }
+      if (feature.get().feature().measureOnly()) {
+        problems.add(entry.label() + ": " + entry.feature() + " is measure-only: no gradient reaches it (it counts "
+            + "the table's shape or a tree's size), so it cannot be trained for. Target a differentiable "
+            + "meta-feature instead (the metafeatures command lists them), such as class_ent or freq for the "
+            + "classes, or mut_inf and f1 for how the columns separate them.");
+        continue;
+      }
+      if (feature.get().feature().needsLabel() || !feature.get().seesOnlyContinuousColumns()) {
+        problems.add(entry.label() + ": " + entry.feature() + " is a meta-feature of the whole table (its "
+            + "categorical columns or its label); the Shifter trains for features of the continuous columns only "
+            + "so far. Measure it with the metafeatures command, or target a feature of the continuous columns.");
+        continue;
+      }
       int[] entryColumns = entryColumns(entry, feature.get().feature().arity(), columns, problems);
       if (entryColumns == null) {
         continue;
@@ -215,6 +228,7 @@ public final class TargetResolver {
           case SCALAR -> 0;
           case PER_COLUMN -> position(subColumns, cols[0]);
           case PER_PAIR -> pairIndex(position(subColumns, cols[0]), position(subColumns, cols[1]), subColumns.length);
+          default -> throw new IllegalStateException("arity " + arity + " is refused before grouping");
         };
       }
       return new FeatureGroup(feature, subColumns, entryIndices.stream().mapToInt(Integer::intValue).toArray(),

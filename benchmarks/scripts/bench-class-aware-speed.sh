@@ -11,7 +11,7 @@ rows=${1:-1000000}
 cols=${2:-16}
 classes=${3:-5}
 repeats=${4:-3}
-backward_rows=${5:-100000}
+backward_rows=${5:-20000}
 threads=${SHIFTER_THREADS:-2}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -318,6 +318,7 @@ class MetaFeaturesCommandTest {
           entries -> assertThat(entries).isEqualTo(columns),
           entries -> assertThat(entries).isEqualTo(pairs),
           entries -> assertThat(entries).isEqualTo(orderedPairs),
+          entries -> assertThat(entries).isEqualTo(attributes),
           entries -> assertThat(entries).isEqualTo(
               List.of("species=setosa", "species=versicolor", "species=virginica")),
           entries -> assertThat(entries).isEqualTo(List.of("value")));

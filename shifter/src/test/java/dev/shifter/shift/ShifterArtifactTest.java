@@ -13,7 +13,6 @@ import dev.shifter.api.MetaFeatureRegistry;
 import dev.shifter.api.Regularizer;
 import dev.shifter.api.Remedy;
 import dev.shifter.api.Table;
-import dev.shifter.shift.fixtures.MlpAdapter;
 import dev.shifter.shift.fixtures.MlpModels;
 import java.nio.file.Files;
 import java.nio.file.Path;

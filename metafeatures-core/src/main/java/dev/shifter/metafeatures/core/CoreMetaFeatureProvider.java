@@ -20,7 +20,8 @@ public final class CoreMetaFeatureProvider implements MetaFeatureProvider {
       new Freq(), new AttributeEntropy(), new NrAttr(), new NrClass(), new InstToAttr(), new AttrToInst(),
       new ClassEntropy(),
       new MutualInformation(), new ClassConcentration(), new AttributeConcentration(), new EquivalentAttributes(),
-      new NoiseSignalRatio(), new Gravity(), new FisherRatio(), new OverlapVolume());
+      new NoiseSignalRatio(), new Gravity(), new FisherRatio(), new OverlapVolume(), new TreeDepth(),
+      new LeavesBranch(), new NodesPerAttr(), new LeavesPerClass());
 
   /** Creates the provider; {@link java.util.ServiceLoader} calls this. */
   public CoreMetaFeatureProvider() {

@@ -16,10 +16,11 @@ class CoreMetaFeatureProviderTest {
   private static final List<String> NAMES = List.of(
       "mean", "median", "iq_range", "sd", "var", "skewness", "kurtosis", "cor", "cov", "gaussian_mi",
       "freq", "attr_ent", "nr_attr", "nr_class", "inst_to_attr", "attr_to_inst", "class_ent", "mut_inf", "class_conc",
-      "attr_conc", "eq_num_attr", "ns_ratio", "gravity", "f1", "f2");
+      "attr_conc", "eq_num_attr", "ns_ratio", "gravity", "f1", "f2", "tree_depth", "leaves_branch", "nodes_per_attr",
+      "leaves_per_class");
 
   @Test
-  void theServiceLoaderFindsTheProviderWithAllTwentyFiveFeatures() {
+  void theServiceLoaderFindsTheProviderWithAllTwentyNineFeatures() {
     MetaFeatureRegistry registry = MetaFeatureRegistry.loadInstalled();
 
     assertThat(registry.problems()).isEmpty();
@@ -54,9 +55,10 @@ class CoreMetaFeatureProviderTest {
     List<MetaFeature> features = new CoreMetaFeatureProvider().metaFeatures();
 
     assertThat(features.stream().filter(MetaFeature::measureOnly).map(MetaFeature::name))
-        .containsExactlyInAnyOrder("nr_attr", "nr_class", "inst_to_attr", "attr_to_inst");
+        .containsExactlyInAnyOrder("nr_attr", "nr_class", "inst_to_attr", "attr_to_inst", "tree_depth",
+            "leaves_branch", "nodes_per_attr", "leaves_per_class");
     assertThat(features.stream().filter(MetaFeature::needsLabel).map(MetaFeature::name))
         .containsExactlyInAnyOrder("nr_class", "class_ent", "mut_inf", "class_conc", "eq_num_attr", "ns_ratio",
-            "gravity", "f1", "f2");
+            "gravity", "f1", "f2", "tree_depth", "leaves_branch", "nodes_per_attr", "leaves_per_class");
   }
 }

@@ -23,8 +23,10 @@ public final class InfoFeatures {
    * @return one value per attribute, in table order
    */
   public static NDArray mutualInformation(TableView view, String feature) {
-    Attribute label = Attribute.label(view, feature);
-    List<Attribute> attributes = Attribute.all(view);
+    return mutualInformation(view, Attribute.label(view, feature), Attribute.all(view));
+  }
+
+  private static NDArray mutualInformation(TableView view, Attribute label, List<Attribute> attributes) {
     if (attributes.isEmpty()) {
       return view.manager().zeros(new Shape(0));
     }
@@ -132,7 +134,7 @@ public final class InfoFeatures {
    */
   public static NDArray noiseSignalRatio(TableView view, String feature) {
     List<Attribute> attributes = Attribute.all(view);
-    NDArray information = mutualInformation(view, feature);
+    NDArray information = mutualInformation(view, Attribute.label(view, feature), attributes);
     double entropies = 0;
     for (Attribute a : attributes) {
       entropies += InfoTheory.entropy(a);

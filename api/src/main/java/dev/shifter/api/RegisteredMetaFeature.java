@@ -3,6 +3,7 @@ package dev.shifter.api;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.function.Supplier;
 
 /**
  * A meta-feature as the registry knows it: the feature, the provider that contributed it and where
@@ -45,36 +46,7 @@ public record RegisteredMetaFeature(MetaFeature feature, String providerId, Stri
               + ". Convert it with x.toType(DataType.FLOAT32, false).");
     }
     int columns = Math.toIntExact(shape.get(1));
-    NDArray result;
-    try {
-      result = feature.compute(x);
-    } catch (ShifterException e) {
-      throw e;
-    } catch (RuntimeException | LinkageError e) {
-      throw new PluginException(
-          "Meta-feature '" + name() + "' from provider '" + providerId + "' (" + origin + ") failed: " + e
-              + ". Fix or remove that plug-in; the other meta-features are unaffected.",
-          e);
-    }
-    long expected = feature.arity().outputLength(columns);
-    Shape got = result.getShape();
-    if (got.dimension() != 1 || got.get(0) != expected) {
-      result.close();
-      throw new PluginException(
-          "Meta-feature '" + name() + "' from provider '" + providerId + "' (" + origin + ") returned shape " + got
-              + " for " + columns + " columns, but its arity " + feature.arity() + " promises a vector of length "
-              + expected + ". Fix or remove that plug-in; the other meta-features are unaffected.");
-    }
-    if (result.getDataType() != DataType.FLOAT32) {
-      DataType type = result.getDataType();
-      result.close();
-      // Converting here would cut the autograd graph (DJL's toType detaches), so refuse instead.
-      throw new PluginException(
-          "Meta-feature '" + name() + "' from provider '" + providerId + "' (" + origin + ") returned " + type
-              + " for float32 input. Return the input's data type; note that a 0-dim float32 array combined with a"
-              + " Java double becomes float64 in DJL, so reshape scalars to shape (1) first.");
-    }
-    return result;
+    return checked(() -> feature.compute(x), feature.arity().outputLength(columns), " for " + columns + " columns");
   }
 
   /**
@@ -113,9 +85,14 @@ public record RegisteredMetaFeature(MetaFeature feature, String providerId, Stri
       throw new InvalidInputException("Meta-feature '" + name() + "' is computed on the continuous columns, and "
           + "the table has none. Read numeric columns as continuous.", Remedy.set(Remedy.Setting.CONTINUOUS_COLUMN));
     }
+    return checked(() -> feature.compute(view), feature.arity().outputLength(view), " for this table");
+  }
+
+  /** Calls the feature and checks its result: a float32 vector of the expected length. */
+  private NDArray checked(Supplier<NDArray> call, long expected, String input) {
     NDArray result;
     try {
-      result = feature.compute(view);
+      result = call.get();
     } catch (ShifterException e) {
       throw e;
     } catch (RuntimeException | LinkageError e) {
@@ -124,22 +101,22 @@ public record RegisteredMetaFeature(MetaFeature feature, String providerId, Stri
               + ". Fix or remove that plug-in; the other meta-features are unaffected.",
           e);
     }
-    long expected = feature.arity().outputLength(view);
     Shape got = result.getShape();
     if (got.dimension() != 1 || got.get(0) != expected) {
       result.close();
       throw new PluginException(
           "Meta-feature '" + name() + "' from provider '" + providerId + "' (" + origin + ") returned shape " + got
-              + ", but its arity " + feature.arity() + " promises a vector of length " + expected + " for this "
-              + "table. Fix or remove that plug-in; the other meta-features are unaffected.");
+              + input + ", but its arity " + feature.arity() + " promises a vector of length " + expected
+              + ". Fix or remove that plug-in; the other meta-features are unaffected.");
     }
     if (result.getDataType() != DataType.FLOAT32) {
       DataType type = result.getDataType();
       result.close();
+      // Converting here would cut the autograd graph (DJL's toType detaches), so refuse instead.
       throw new PluginException(
           "Meta-feature '" + name() + "' from provider '" + providerId + "' (" + origin + ") returned " + type
-              + " for float32 input. Return float32; reshape scalars to shape (1) before combining them with "
-              + "Java doubles.");
+              + " for float32 input. Return the input's data type; note that a 0-dim float32 array combined with a"
+              + " Java double becomes float64 in DJL, so reshape scalars to shape (1) first.");
     }
     return result;
   }

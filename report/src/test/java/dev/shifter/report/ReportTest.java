@@ -115,6 +115,7 @@ class ReportTest {
     for (String id : List.of("overview", "continuous", "categorical", "correlations", "meta-features", "quality")) {
       assertThat(html).contains("<section id=\"" + id + "\">", "<a href=\"#" + id + "\">");
     }
+    assertThat(html).contains("Class-aware meta-features (label &#39;y&#39;)", "class_ent", "mut_inf", "y=");
     assertThat(html).startsWith("<!DOCTYPE html>").contains("<title>Test &lt;report&gt;</title>")
         .contains("<p class=\"how\">").doesNotContain("<script", "http://", "https://", "@import", "url(");
     // 3 histograms, 3 bar charts, 3 correlation and 2 difference heatmaps, 1 fidelity chart.

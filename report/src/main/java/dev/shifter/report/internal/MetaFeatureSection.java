@@ -11,6 +11,7 @@ import dev.shifter.shift.Targets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +25,8 @@ final class MetaFeatureSection {
   /** The bootstrap resamples that estimate an entry's sampling noise. */
   static final int RESAMPLES = 8;
   private static final List<String> CORE = List.of("mean", "sd", "median", "iq_range", "skewness", "kurtosis");
+  /** The class-aware features the report shows when a label is named. */
+  private static final List<String> CLASS_AWARE = List.of("freq", "class_ent", "mut_inf", "f1", "gravity");
 
   private MetaFeatureSection() {}
 
@@ -46,10 +49,59 @@ final class MetaFeatureSection {
     if (targets != null && !continuous.isEmpty()) {
       targets.validate(input.registry(), continuous);
       ShifterConfig config = saved != null ? saved.config() : ShifterConfig.defaults();
-      return renderTargets(input, tables, targets, fromShifter, config, page);
+      Outcome outcome = renderTargets(input, tables, targets, fromShifter, config, page);
+      renderClassAware(input, tables, page);
+      return outcome;
     }
     renderCore(input, tables, page);
+    renderClassAware(input, tables, page);
     return new Outcome(0, 0);
+  }
+
+  /**
+   * With a label, the class-aware meta-features of every table (class entropy, the shares of the classes,
+   * how much each attribute tells of the class, how well the continuous columns separate the classes).
+   */
+  private static void renderClassAware(ReportInput input, Tables tables, Page page) {
+    @Nullable String label = input.label();
+    if (label == null) {
+      return;
+    }
+    List<RegisteredMetaFeature> features = new ArrayList<>();
+    for (String name : CLASS_AWARE) {
+      input.registry().find(name).ifPresent(features::add);
+    }
+    if (features.isEmpty()) {
+      return;
+    }
+    List<MetaFeatureValues> values = new ArrayList<>();
+    for (Table table : tables.tables()) {
+      values.add(MetaFeatureValues.of(table, features, label));
+    }
+    page.heading("Class-aware meta-features (label '" + label + "')");
+    List<String> header = new ArrayList<>(List.of("meta-feature", "entry"));
+    header.addAll(tables.names());
+    List<List<Cell>> rows = new ArrayList<>();
+    for (RegisteredMetaFeature feature : features) {
+      Map<String, Double> first = values.get(0).values().get(feature.name());
+      if (first == null) {
+        continue;
+      }
+      for (String key : first.keySet()) {
+        if (feature.name().equals("freq") && !key.startsWith(label + "=")) {
+          continue;
+        }
+        List<Cell> row = new ArrayList<>(List.of(Cell.text(feature.name()), Cell.text(key)));
+        for (MetaFeatureValues table : values) {
+          row.add(Cell.number(table.get(feature.name(), key)));
+        }
+        rows.add(row);
+      }
+    }
+    page.table(header, rows);
+    page.note("pymfe's definitions, on the rows with a value in every column: freq is the share of each class, "
+        + "class_ent the class entropy in bits, mut_inf how many bits each attribute tells of the class, f1 "
+        + "1 / (1 + Fisher's ratio) of each continuous column (lower separates better)." + failures(values));
   }
 
   private static Outcome renderTargets(ReportInput input, Tables tables, Targets targets, boolean fromShifter,

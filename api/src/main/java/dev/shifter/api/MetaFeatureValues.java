@@ -66,8 +66,8 @@ public record MetaFeatureValues(Map<String, Map<String, Double>> values, List<Fa
   }
 
   /**
-   * Computes every feature of a registry on a table, without a label (class-aware features are left out,
-   * each with a failure that asks for the label).
+   * Computes every feature of a registry on a table, without a label (class-aware features are left out and
+   * listed in {@link #needLabel()}).
    *
    * @param table the table
    * @param registry the features

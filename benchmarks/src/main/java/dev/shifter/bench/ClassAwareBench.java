@@ -13,12 +13,8 @@ import dev.shifter.api.RegisteredMetaFeature;
 import dev.shifter.api.TableView;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -62,7 +58,8 @@ public final class ClassAwareBench {
       classes = Math.max(classes, label + 1);
     }
     try (NDManager manager = NDManager.newBaseManager()) {
-      NDArray x = manager.create(read(matrixFile, rows, cols), new Shape(rows, cols), DataType.FLOAT32);
+      NDArray x = manager.create(MetaFeatureBench.read(matrixFile, rows, cols), new Shape(rows, cols),
+          DataType.FLOAT32);
       NDArray oneHot = oneHot(manager, labels, rows, classes);
       NDArray xSmall = x.get("0:" + backwardRows + ", :").duplicate();
       NDArray oneHotSmall = oneHot.get("0:" + backwardRows + ", :").duplicate();
@@ -76,13 +73,15 @@ public final class ClassAwareBench {
         classNames.add(Integer.toString(c));
       }
       for (RegisteredMetaFeature feature : features) {
-        double forward = median(time(manager, x, oneHot, names, classNames, List.of(feature), false, repeats));
-        double both = median(time(manager, xSmall, oneHotSmall, names, classNames, List.of(feature), true,
-            repeats));
+        double forward = Percentiles.median(
+            time(manager, x, oneHot, names, classNames, List.of(feature), false, repeats));
+        double both = Percentiles.median(
+            time(manager, xSmall, oneHotSmall, names, classNames, List.of(feature), true, repeats));
         out.printf(Locale.ROOT, "%s\t%.1f\t%.1f\t%d%n", feature.name(), forward, both, backwardRows);
       }
-      double forwardAll = median(time(manager, x, oneHot, names, classNames, features, false, repeats));
-      double bothAll = median(time(manager, xSmall, oneHotSmall, names, classNames, features, true, repeats));
+      double forwardAll = Percentiles.median(time(manager, x, oneHot, names, classNames, features, false, repeats));
+      double bothAll = Percentiles.median(
+          time(manager, xSmall, oneHotSmall, names, classNames, features, true, repeats));
       out.printf(Locale.ROOT, "%s\t%.1f\t%.1f\t%d%n", "ALL (one pass)", forwardAll, bothAll, backwardRows);
     }
   }
@@ -93,16 +92,6 @@ public final class ClassAwareBench {
       values[r * classes + labels[r]] = 1f;
     }
     return manager.create(values, new Shape(rows, classes));
-  }
-
-  private static ByteBuffer read(Path file, int rows, int cols) throws IOException {
-    ByteBuffer buffer = ByteBuffer.allocateDirect(rows * cols * 4).order(ByteOrder.LITTLE_ENDIAN);
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
-        // keep reading until the buffer is full
-      }
-    }
-    return buffer.flip();
   }
 
   private static double[] time(NDManager parent, NDArray x, NDArray oneHot, List<String> names,
@@ -138,12 +127,5 @@ public final class ClassAwareBench {
       }
     }
     return Arrays.copyOfRange(millis, 1, millis.length);
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int mid = sorted.length / 2;
-    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
   }
 }

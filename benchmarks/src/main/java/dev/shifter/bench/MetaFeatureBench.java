@@ -59,7 +59,8 @@ public final class MetaFeatureBench {
     }
   }
 
-  private static ByteBuffer read(Path file, int rows, int cols) throws IOException {
+  /** Reads a raw little-endian float32 matrix, as the numpy scripts write it. */
+  static ByteBuffer read(Path file, int rows, int cols) throws IOException {
     ByteBuffer buffer = ByteBuffer.allocateDirect(rows * cols * 4).order(ByteOrder.LITTLE_ENDIAN);
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       while (buffer.hasRemaining() && channel.read(buffer) >= 0) {

@@ -8,7 +8,6 @@ import dev.shifter.api.MetaFeature;
 import dev.shifter.api.TableView;
 import dev.shifter.metafeatures.core.internal.Attribute;
 import dev.shifter.metafeatures.core.internal.ExactForward;
-import dev.shifter.metafeatures.core.internal.Gradients;
 import dev.shifter.metafeatures.core.internal.InfoTheory;
 import dev.shifter.metafeatures.core.internal.Vectors;
 import java.util.ArrayList;
@@ -58,7 +57,7 @@ public final class AttributeEntropy implements MetaFeature {
     for (int i = 0; i < attributes.size(); i++) {
       exact[i] = InfoTheory.entropy(attributes.get(i));
     }
-    if (!Gradients.needed(table)) {
+    if (!table.needsGradients()) {
       return ExactForward.constant(table.continuous(), exact);
     }
     List<NDArray> paths = new ArrayList<>();

@@ -7,7 +7,6 @@ import dev.shifter.api.MetaFeature;
 import dev.shifter.api.TableView;
 import dev.shifter.metafeatures.core.internal.Attribute;
 import dev.shifter.metafeatures.core.internal.ExactForward;
-import dev.shifter.metafeatures.core.internal.Gradients;
 import dev.shifter.metafeatures.core.internal.InfoTheory;
 
 /**
@@ -52,7 +51,7 @@ public final class ClassEntropy implements MetaFeature {
   public NDArray compute(TableView table) {
     Attribute label = Attribute.label(table, NAME);
     double[] exact = {InfoTheory.entropy(label)};
-    return Gradients.needed(table) ? ExactForward.of(exact, InfoTheory.entropy(label.oneHot()))
+    return table.needsGradients() ? ExactForward.of(exact, InfoTheory.entropy(label.oneHot()))
         : ExactForward.constant(table.continuous(), exact);
   }
 }

@@ -5,7 +5,7 @@ import dev.shifter.api.Arity;
 import dev.shifter.api.FeatureDomain;
 import dev.shifter.api.MetaFeature;
 import dev.shifter.api.TableView;
-import dev.shifter.metafeatures.core.internal.Scalars;
+import dev.shifter.metafeatures.core.internal.ExactForward;
 
 /**
  * The number of rows divided by the number of attributes (pymfe {@code inst_to_attr}). Measure-only.
@@ -46,6 +46,6 @@ public final class InstToAttr implements MetaFeature {
 
   @Override
   public NDArray compute(TableView table) {
-    return Scalars.of(table.manager(), table.rows() / (double) Math.max(1, table.attributes().size()));
+    return ExactForward.ofConstant(table.continuous(), table.rows() / (double) Math.max(1, table.attributes().size()));
   }
 }

@@ -6,7 +6,7 @@ import dev.shifter.api.FeatureDomain;
 import dev.shifter.api.MetaFeature;
 import dev.shifter.api.TableView;
 import dev.shifter.metafeatures.core.internal.DecisionTree;
-import dev.shifter.metafeatures.core.internal.Scalars;
+import dev.shifter.metafeatures.core.internal.ExactForward;
 
 /**
  * The mean length of the branches, the depth of each leaf, of a classification tree grown on the table
@@ -56,6 +56,7 @@ public final class LeavesBranch implements MetaFeature {
   @Override
   public NDArray compute(TableView table) {
     DecisionTree.Tree tree = DecisionTree.of(table, NAME);
-    return Scalars.of(table.manager(), tree.leaves().stream().mapToInt(DecisionTree.Node::depth).average().orElse(0));
+    double meanDepth = tree.leaves().stream().mapToInt(DecisionTree.Node::depth).average().orElse(0);
+    return ExactForward.ofConstant(table.continuous(), meanDepth);
   }
 }

@@ -6,7 +6,7 @@ import dev.shifter.api.FeatureDomain;
 import dev.shifter.api.MetaFeature;
 import dev.shifter.api.TableView;
 import dev.shifter.metafeatures.core.internal.DecisionTree;
-import dev.shifter.metafeatures.core.internal.Scalars;
+import dev.shifter.metafeatures.core.internal.ExactForward;
 
 /**
  * The internal nodes of a classification tree grown on the table against the label, per feature the tree
@@ -58,6 +58,6 @@ public final class NodesPerAttr implements MetaFeature {
   public NDArray compute(TableView table) {
     DecisionTree.Tree tree = DecisionTree.of(table, NAME);
     long internal = tree.nodes().stream().filter(node -> !node.leaf()).count();
-    return Scalars.of(table.manager(), internal / (double) Math.max(1, tree.features()));
+    return ExactForward.ofConstant(table.continuous(), internal / (double) Math.max(1, tree.features()));
   }
 }

@@ -5,7 +5,7 @@ import dev.shifter.api.Arity;
 import dev.shifter.api.FeatureDomain;
 import dev.shifter.api.MetaFeature;
 import dev.shifter.api.TableView;
-import dev.shifter.metafeatures.core.internal.Scalars;
+import dev.shifter.metafeatures.core.internal.ExactForward;
 
 /**
  * The number of attributes: every column but the label (pymfe {@code nr_attr}). Measure-only.
@@ -46,6 +46,6 @@ public final class NrAttr implements MetaFeature {
 
   @Override
   public NDArray compute(TableView table) {
-    return Scalars.of(table.manager(), table.attributes().size());
+    return ExactForward.ofConstant(table.continuous(), table.attributes().size());
   }
 }

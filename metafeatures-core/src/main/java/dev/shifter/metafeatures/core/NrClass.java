@@ -6,7 +6,7 @@ import dev.shifter.api.FeatureDomain;
 import dev.shifter.api.MetaFeature;
 import dev.shifter.api.TableView;
 import dev.shifter.metafeatures.core.internal.Attribute;
-import dev.shifter.metafeatures.core.internal.Scalars;
+import dev.shifter.metafeatures.core.internal.ExactForward;
 
 /**
  * The number of classes the label takes (pymfe {@code nr_class}). No gradient reaches a count: measure-only.
@@ -52,6 +52,6 @@ public final class NrClass implements MetaFeature {
 
   @Override
   public NDArray compute(TableView table) {
-    return Scalars.of(table.manager(), Attribute.label(table, NAME).size());
+    return ExactForward.ofConstant(table.continuous(), Attribute.label(table, NAME).size());
   }
 }

@@ -6,7 +6,7 @@ import dev.shifter.api.FeatureDomain;
 import dev.shifter.api.MetaFeature;
 import dev.shifter.api.TableView;
 import dev.shifter.metafeatures.core.internal.DecisionTree;
-import dev.shifter.metafeatures.core.internal.Scalars;
+import dev.shifter.metafeatures.core.internal.ExactForward;
 
 /**
  * The mean depth of the nodes of a classification tree grown on the table against the label (pymfe
@@ -56,6 +56,7 @@ public final class TreeDepth implements MetaFeature {
   @Override
   public NDArray compute(TableView table) {
     DecisionTree.Tree tree = DecisionTree.of(table, NAME);
-    return Scalars.of(table.manager(), tree.nodes().stream().mapToInt(DecisionTree.Node::depth).average().orElse(0));
+    double meanDepth = tree.nodes().stream().mapToInt(DecisionTree.Node::depth).average().orElse(0);
+    return ExactForward.ofConstant(table.continuous(), meanDepth);
   }
 }

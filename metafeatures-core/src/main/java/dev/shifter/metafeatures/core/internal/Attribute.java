@@ -43,7 +43,7 @@ public record Attribute(String name, int[] codes, int size, @Nullable NDArray gr
    * @return the attributes
    */
   public static List<Attribute> all(TableView view) {
-    boolean gradient = Gradients.needed(view);
+    boolean gradient = view.needsGradients();
     List<Attribute> attributes = new ArrayList<>();
     for (String name : view.attributes()) {
       int column = view.continuousNames().indexOf(name);
@@ -65,7 +65,7 @@ public record Attribute(String name, int[] codes, int size, @Nullable NDArray gr
    * @return the label's codes and one-hot
    */
   public static Attribute label(TableView view, String feature) {
-    return categorical(view.requireLabel(feature), Gradients.needed(view));
+    return categorical(view.requireLabel(feature), view.needsGradients());
   }
 
   /**

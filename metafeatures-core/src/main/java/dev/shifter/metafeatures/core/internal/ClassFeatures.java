@@ -76,7 +76,7 @@ public final class ClassFeatures {
       }
     }
     if (majority < 0 || minority < 0) {
-      return Scalars.of(view.manager(), 0);
+      return ExactForward.ofConstant(view.continuous(), 0);
     }
     double[][] centroids = data.centroids(counts);
     double squares = 0;
@@ -84,7 +84,7 @@ public final class ClassFeatures {
       double gap = centroids[majority][j] - centroids[minority][j];
       squares += gap * gap;
     }
-    if (!Gradients.needed(view)) {
+    if (!view.needsGradients()) {
       return ExactForward.constant(view.continuous(), new double[] {Math.sqrt(squares)});
     }
     NDArray labels = view.requireLabel(feature).oneHot();
@@ -132,7 +132,7 @@ public final class ClassFeatures {
     for (int j = 0; j < d; j++) {
       exact[j] = 1.0 / (1.0 + between[j] / within[j]);
     }
-    if (!Gradients.needed(view)) {
+    if (!view.needsGradients()) {
       return ExactForward.constant(view.continuous(), exact);
     }
     NDArray x = view.continuous();
@@ -174,7 +174,7 @@ public final class ClassFeatures {
       }
     }
     double[] counts = data.counts();
-    boolean gradient = Gradients.needed(view);
+    boolean gradient = view.needsGradients();
     NDArray x = view.continuous();
     NDArray labels = view.requireLabel(feature).oneHot();
     List<Double> exact = new ArrayList<>();

@@ -43,14 +43,12 @@ public record EqualFrequencyBins(int[] codes, int size, double[] edges) {
     double[] kept = new double[bins];
     int count = 0;
     for (int i = 0; i < bins; i++) {
+      // The quantiles are sorted, so an edge kept for its gap to the previous one is also unique (np.unique).
       if (i == 0 || divisions[i] - divisions[i - 1] > TOLERANCE) {
-        if (count == 0 || divisions[i] != kept[count - 1]) {
-          kept[count++] = divisions[i];
-        }
+        kept[count++] = divisions[i];
       }
     }
     double[] cuts = Arrays.copyOf(kept, count);
-    Arrays.sort(cuts);
     int[] raw = new int[n];
     boolean[] used = new boolean[cuts.length + 1];
     for (int r = 0; r < n; r++) {
@@ -137,6 +135,6 @@ public record EqualFrequencyBins(int[] codes, int size, double[] edges) {
         high = mid;
       }
     }
-    return Math.min(low, cuts.length);
+    return low;
   }
 }

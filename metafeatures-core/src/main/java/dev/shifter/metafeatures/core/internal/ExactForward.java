@@ -38,6 +38,17 @@ public final class ExactForward {
         : like.getManager().create(toFloats(exact));
   }
 
+  /**
+   * One exact value without a gradient (a count of the table's shape, a tree's size).
+   *
+   * @param like an array of the view, whose manager and data type the result takes
+   * @param value the value
+   * @return a vector of shape (1)
+   */
+  public static NDArray ofConstant(NDArray like, double value) {
+    return constant(like, new double[] {value});
+  }
+
   private static float[] toFloats(double[] exact) {
     float[] values = new float[exact.length];
     for (int i = 0; i < exact.length; i++) {

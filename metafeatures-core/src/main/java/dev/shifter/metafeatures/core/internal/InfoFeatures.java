@@ -37,7 +37,7 @@ public final class InfoFeatures {
       exact[i] = InfoTheory.entropy(a) + classEntropy
           - InfoTheory.jointEntropy(InfoTheory.joint(label, a));
     }
-    if (!Gradients.needed(view)) {
+    if (!view.needsGradients()) {
       return ExactForward.constant(view.continuous(), exact);
     }
     NDArray classPath = InfoTheory.entropy(label.oneHot());
@@ -66,7 +66,7 @@ public final class InfoFeatures {
     for (int i = 0; i < attributes.size(); i++) {
       exact[i] = InfoTheory.concentration(InfoTheory.joint(attributes.get(i), label));
     }
-    if (!Gradients.needed(view)) {
+    if (!view.needsGradients()) {
       return ExactForward.constant(view.continuous(), exact);
     }
     List<NDArray> paths = new ArrayList<>();
@@ -89,7 +89,7 @@ public final class InfoFeatures {
       return view.manager().zeros(new Shape(0));
     }
     double[] exact = new double[d * (d - 1)];
-    boolean gradient = Gradients.needed(view);
+    boolean gradient = view.needsGradients();
     List<NDArray> paths = new ArrayList<>();
     int k = 0;
     for (Attribute a : attributes) {
@@ -117,7 +117,7 @@ public final class InfoFeatures {
     NDArray information = mutualInformation(view, feature);
     int d = view.attributes().size();
     double exact = d * InfoTheory.entropy(label) / sum(information);
-    if (!Gradients.needed(view)) {
+    if (!view.needsGradients()) {
       return ExactForward.constant(view.continuous(), new double[] {exact});
     }
     NDArray labelEntropy = InfoTheory.entropy(label.oneHot());
@@ -141,7 +141,7 @@ public final class InfoFeatures {
     }
     double signal = sum(information);
     double exact = (entropies - signal) / signal;
-    if (!Gradients.needed(view)) {
+    if (!view.needsGradients()) {
       return ExactForward.constant(view.continuous(), new double[] {exact});
     }
     List<NDArray> paths = new ArrayList<>();

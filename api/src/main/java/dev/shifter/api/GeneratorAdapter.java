@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import java.util.Collections;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A frozen, fitted generator seen from the outside: latent noise and a conditional vector in, rows
@@ -88,6 +89,43 @@ public interface GeneratorAdapter extends AutoCloseable {
    * @return an {@code n x continuousColumns().size()} float32 matrix
    */
   NDArray generateDifferentiable(NDArray z, NDArray cond);
+
+  /**
+   * Generates rows as a meta-feature sees a table ({@link MetaFeature#compute(TableView)}), with a graph
+   * back to {@code z} (and to {@code cond}, when it has one): the continuous columns as
+   * {@link #generateDifferentiable} returns them, with the same random draws, and each categorical column as
+   * a straight-through one-hot block over its sorted categories, whose forward value is the category drawn
+   * as in sampling and whose gradient is that of a relaxation over the generator's logits. The view is
+   * marked {@link TableView#withGradients()}.
+   *
+   * <p>The default, for a generator that only differentiates continuous columns, returns those alone and
+   * refuses a label.
+   *
+   * @param z an {@code n x latentDim()} float32 matrix, typically requiring a gradient
+   * @param cond an {@code n x condDim()} float32 matrix
+   * @param label the categorical column to hand over as the label, or {@code null} for none
+   * @return the view; its arrays land in {@code z}'s manager
+   * @throws InvalidInputException if {@code label} is not one of the generator's categorical columns
+   */
+  default TableView generateView(NDArray z, NDArray cond, @Nullable String label) {
+    if (label != null) {
+      throw new InvalidInputException("This generator differentiates its continuous columns only, so it has no "
+          + "label column '" + label + "' to hand over. Train without a label, or use a CTGAN model.",
+          Remedy.leaveOut(Remedy.Setting.LABEL_COLUMN));
+    }
+    return TableView.ofContinuous(generateDifferentiable(z, cond), continuousColumns()).withGradients();
+  }
+
+  /**
+   * Returns the probability with which {@link #sampleCondVec} sets each entry of the conditional vector, so
+   * that a Shifter can learn another distribution over them. The default returns none (unknown): the
+   * conditional vector can then only be drawn by {@link #sampleCondVec}.
+   *
+   * @return {@code condDim()} probabilities summing to 1, or an empty array
+   */
+  default double[] condProbabilities() {
+    return new double[0];
+  }
 
   /**
    * Generates rows in the model's own encoded feature space, with a graph back to {@code z}: the

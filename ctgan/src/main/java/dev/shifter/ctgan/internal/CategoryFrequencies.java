@@ -104,6 +104,24 @@ public final class CategoryFrequencies {
   }
 
   /**
+   * Returns the probability with which {@link #draw} sets each entry of the conditional vector: a column
+   * drawn uniformly, then one of its categories by its share of the training rows.
+   *
+   * @return {@code condWidth()} probabilities summing to 1 (empty without categorical columns)
+   */
+  public double[] probabilities() {
+    double[] p = new double[condWidth];
+    for (int c = 0; c < columns.size(); c++) {
+      long previous = 0;
+      for (int k = 0; k < cumulative[c].length; k++) {
+        p[columns.get(c).condOffset() + k] = (cumulative[c][k] - previous) / (double) rows / columns.size();
+        previous = cumulative[c][k];
+      }
+    }
+    return p;
+  }
+
+  /**
    * Draws {@code n} conditional vectors from the data's frequencies.
    *
    * @param n the number of rows

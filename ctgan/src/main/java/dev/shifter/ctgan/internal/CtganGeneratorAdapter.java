@@ -4,14 +4,20 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.util.RandomUtils;
+import dev.shifter.api.CategoricalBlock;
+import dev.shifter.api.ColumnKind;
 import dev.shifter.api.EncodedBlock;
 import dev.shifter.api.GeneratorAdapter;
 import dev.shifter.api.InvalidInputException;
 import dev.shifter.api.RealismCritic;
+import dev.shifter.api.Remedy;
 import dev.shifter.api.Table;
+import dev.shifter.api.TableView;
 import dev.shifter.api.ValueBounds;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A CTGAN model seen as a frozen {@link GeneratorAdapter}. The generator runs in inference mode with
@@ -129,6 +135,77 @@ public final class CtganGeneratorAdapter implements GeneratorAdapter, RealismCri
   public NDArray generateDifferentiable(NDArray z, NDArray cond) {
     NDArray logits = generator.logits(z, cond);
     return decoder.straightThrough(logits, decoder.uniform(z.getManager(), z.getShape().get(0)));
+  }
+
+  /**
+   * Generates the rows as a meta-feature sees them, with a graph: the continuous columns as
+   * {@link #generateDifferentiable} gives them (the same single uniform draw, so the same values), and each
+   * categorical column as a straight-through one-hot over its fitted categories (sorted, as in a table's
+   * view), forward the Gumbel-max draw that {@link #generate} decodes, gradient the Gumbel-softmax
+   * relaxation at the model's temperature. A column's "missing" slot takes no part (see
+   * {@link GumbelDecoder#categoricalStraightThrough}).
+   *
+   * @throws InvalidInputException if {@code label} is not a categorical column of the model
+   */
+  @Override
+  public TableView generateView(NDArray z, NDArray cond, @Nullable String label) {
+    requireCategoricalLabel(label);
+    NDArray logits = generator.logits(z, cond);
+    NDArray perturbed = decoder.perturbed(logits, decoder.uniform(z.getManager(), z.getShape().get(0)));
+    NDArray values = decoder.continuousStraightThrough(perturbed);
+    List<CategoricalBlock> blocks = new ArrayList<>();
+    CategoricalBlock labelBlock = null;
+    List<String> attributes = new ArrayList<>();
+    int discrete = 0;
+    for (ColumnState column : transformer.state().columns()) {
+      if (column.kind() != ColumnKind.CATEGORICAL) {
+        attributes.add(column.name());
+        continue;
+      }
+      DiscreteColumnInfo info = transformer.discreteColumns().get(discrete++);
+      if (column.categories().isEmpty()) {
+        continue;
+      }
+      CategoricalBlock block = new CategoricalBlock(column.name(), column.categories(),
+          decoder.categoricalStraightThrough(perturbed, info.dataOffset(), column.categories().size()));
+      if (column.name().equals(label)) {
+        labelBlock = block;
+      } else {
+        blocks.add(block);
+        attributes.add(column.name());
+      }
+    }
+    return new TableView(values, continuous, blocks, labelBlock, attributes, true);
+  }
+
+  private void requireCategoricalLabel(@Nullable String label) {
+    if (label == null) {
+      return;
+    }
+    for (ColumnState column : transformer.state().columns()) {
+      if (column.name().equals(label)) {
+        if (column.kind() != ColumnKind.CATEGORICAL) {
+          throw new InvalidInputException("The label '" + label + "' is a continuous column of the model, and a "
+              + "label's classes must be categories of a categorical column. Name a categorical column as the "
+              + "label, or fit the model again with '" + label + "' read as categorical.",
+              Remedy.set(Remedy.Setting.LABEL_COLUMN));
+        }
+        if (column.categories().isEmpty()) {
+          throw new InvalidInputException("The label '" + label + "' has only missing values in the model's "
+              + "training data. Name another label column.", Remedy.set(Remedy.Setting.LABEL_COLUMN));
+        }
+        return;
+      }
+    }
+    throw new InvalidInputException("The label column '" + label + "' is not a column of the model. Its categorical "
+        + "columns are: " + String.join(", ", transformer.discreteColumns().stream().map(DiscreteColumnInfo::name)
+            .toList()) + ".", Remedy.set(Remedy.Setting.LABEL_COLUMN));
+  }
+
+  /** The data's own probabilities of each conditional-vector entry, as {@link #sampleCondVec} draws them. */
+  @Override
+  public double[] condProbabilities() {
+    return frequencies.probabilities();
   }
 
   /**

@@ -198,12 +198,25 @@ public final class GumbelDecoder {
    * @return {@code n x columns} in data units, in the manager of {@code logits}
    */
   public NDArray straightThrough(NDArray logits, NDArray uniform) {
-    NDManager manager = logits.getManager();
-    long n = logits.getShape().get(0);
+    if (columns == 0) {
+      return logits.getManager().zeros(new Shape(logits.getShape().get(0), 0), DataType.FLOAT32);
+    }
+    return continuousStraightThrough(perturbed(logits, uniform));
+  }
+
+  /**
+   * Decodes the continuous columns straight-through from rows already perturbed by {@link #perturbed}, so
+   * that they share their draws with {@link #categoricalStraightThrough}.
+   *
+   * @param p the perturbed rows, {@code n x width}, possibly with a graph
+   * @return {@code n x columns} in data units, in the manager of {@code p}
+   */
+  public NDArray continuousStraightThrough(NDArray p) {
+    NDManager manager = p.getManager();
+    long n = p.getShape().get(0);
     if (columns == 0) {
       return manager.zeros(new Shape(n, 0), DataType.FLOAT32);
     }
-    NDArray p = perturbed(logits, uniform);
     int entries = columns * maxModes;
     NDArray alpha = p.gather(manager.create(alphaIndex, new Shape(1, columns)).broadcast(n, columns), 1);
     NDArray modes = p.gather(manager.create(modeIndex, new Shape(1, entries)).broadcast(n, entries), 1)
@@ -216,6 +229,25 @@ public final class GumbelDecoder {
     NDArray raw = drawn.mul(values.stopGradient()).sum(new int[] {2});
     NDArray soft = weights.mul(values).sum(new int[] {2}).mul(withinRange(raw));
     NDArray hard = inDomain(raw);
+    return soft.add(hard.sub(soft).stopGradient());
+  }
+
+  /**
+   * Decodes one categorical column straight-through from perturbed rows: the forward value is the one-hot
+   * of the Gumbel-max draw among its {@code categories} real categories (the argmax of {@code logits + g}
+   * that the hard decode takes, unless that is the "missing" slot, which takes no part here, as in
+   * {@link #continuousStraightThrough}), the gradient that of the Gumbel-softmax relaxation
+   * {@code softmax((logits + g) / tau)} over the same draw.
+   *
+   * @param p the perturbed rows, {@code n x width}, possibly with a graph
+   * @param offset the column's first entry in the row
+   * @param categories the number of its real categories (the missing slot, if any, left out)
+   * @return {@code n x categories}, in the manager of {@code p}
+   */
+  public NDArray categoricalStraightThrough(NDArray p, int offset, int categories) {
+    NDArray block = p.get(":, " + offset + ":" + (offset + categories));
+    NDArray soft = block.mul(EngineScalars.of(block, 1.0 / tau)).softmax(1);
+    NDArray hard = block.stopGradient().argMax(1).oneHot(categories).toType(DataType.FLOAT32, false);
     return soft.add(hard.sub(soft).stopGradient());
   }
 

@@ -12,13 +12,16 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.util.Pair;
+import dev.shifter.api.CategoricalBlock;
 import dev.shifter.api.InvalidInputException;
 import dev.shifter.api.Table;
 import dev.shifter.api.TableBuilder;
+import dev.shifter.api.TableView;
 import dev.shifter.ctgan.CtganTrainer;
 import dev.shifter.ctgan.types.CtganConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.apache.arrow.memory.BufferAllocator;
@@ -261,6 +264,99 @@ class CtganGeneratorAdapterTest {
         collector.backward(adapter.generateEncoded(z, cond).square().sum());
       }
       assertThat(z.getGradient().abs().sum().getFloat()).isPositive();
+    }
+  }
+
+  @Test
+  void theViewsOneHotsAreTheCategoriesTheHardDecodeDrawsWithTheSameNoise() {
+    int n = 2000;
+    try (NDManager step = manager.newSubManager()) {
+      Engine.getInstance().setRandomSeed(5);
+      NDArray z = step.randomNormal(0f, 1f, new Shape(n, 8), DataType.FLOAT32);
+      NDArray cond = adapter.sampleCondVec(step, n);
+      Engine.getInstance().setRandomSeed(42);
+      try (Table hard = adapter.generate(allocator, z, cond)) {
+        Engine.getInstance().setRandomSeed(42);
+        float[] continuous = adapter.generateDifferentiable(z, cond).toFloatArray();
+        Engine.getInstance().setRandomSeed(42);
+        TableView view = adapter.generateView(z, cond, "g");
+        assertThat(view.gradients()).isTrue();
+        assertThat(view.continuousNames()).containsExactly("x", "w");
+        assertThat(view.continuous().toFloatArray()).containsExactly(continuous);
+        assertThat(view.attributes()).containsExactly("x", "w", "h");
+        CategoricalBlock label = view.requireLabel("test");
+        assertThat(label.categories()).containsExactly("high", "low");
+        assertThat(view.categorical()).extracting(CategoricalBlock::name).containsExactly("h");
+        CategoricalBlock h = view.categorical().get(0);
+        assertThat(h.categories()).containsExactly("s", "t");
+        for (CategoricalBlock block : List.of(label, h)) {
+          float[] oneHot = block.oneHot().toFloatArray();
+          for (int i = 0; i < n; i++) {
+            int drawn = block.indexOf(hard.categoricalValue(block.name(), i));
+            for (int k = 0; k < block.size(); k++) {
+              assertThat(oneHot[i * block.size() + k]).as("%s row %d", block.name(), i).isEqualTo(k == drawn ? 1f : 0f);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void theGradientOfACategoryShareIsThatOfTheGumbelSoftmaxRelaxation() {
+    int n = 500;
+    try (NDManager step = manager.newSubManager()) {
+      Engine.getInstance().setRandomSeed(3);
+      NDArray z = step.randomNormal(0f, 1f, new Shape(n, 8), DataType.FLOAT32);
+      NDArray cond = adapter.sampleCondVec(step, n);
+      z.setRequiresGradient(true);
+      Engine.getInstance().setRandomSeed(9);
+      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+        CategoricalBlock g = adapter.generateView(z, cond, null).categorical("g").orElseThrow();
+        collector.backward(g.oneHot().get(":, 1").mean());
+      }
+      float[] straightThrough = z.getGradient().toFloatArray();
+      NDArray again = z.stopGradient().duplicate();
+      again.setRequiresGradient(true);
+      Engine.getInstance().setRandomSeed(9);
+      float tau = CtganConfig.defaults().gumbelTau();
+      DiscreteColumnInfo info = transformer.discreteColumns().get(0);
+      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+        NDArray logits = generator.logits(again, cond);
+        NDArray uniform = step.randomUniform(GumbelDecoder.U_LOW, GumbelDecoder.U_HIGH,
+            new Shape(n, transformer.width()), DataType.FLOAT32);
+        NDArray perturbed = logits.add(uniform.log().neg().log().neg());
+        NDArray block = perturbed.get(":, " + info.dataOffset() + ":" + (info.dataOffset() + 2));
+        collector.backward(block.div(tau).softmax(1).get(":, 1").mean());
+      }
+      float[] relaxation = again.getGradient().toFloatArray();
+      assertThat(straightThrough).containsExactly(relaxation, offset(1e-6f));
+      assertThat(again.getGradient().abs().sum().getFloat()).as("the gradient reaches z").isGreaterThan(1e-4f);
+    }
+  }
+
+  @Test
+  void aLabelThatIsNotACategoricalColumnOfTheModelIsRefusedWithItsColumns() {
+    try (NDManager step = manager.newSubManager()) {
+      NDArray z = step.zeros(new Shape(4, 8));
+      NDArray cond = step.zeros(new Shape(4, 4));
+      assertThatThrownBy(() -> adapter.generateView(z, cond, "x")).isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("continuous column").hasMessageContaining("categorical");
+      assertThatThrownBy(() -> adapter.generateView(z, cond, "nope")).isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("g, h");
+    }
+  }
+
+  @Test
+  void theConditionalProbabilitiesAreTheSamplersFrequencies() {
+    double[] p = adapter.condProbabilities();
+    assertThat(p).hasSize(4);
+    assertThat(Arrays.stream(p).sum()).isCloseTo(1.0, offset(1e-12));
+    try (NDManager step = manager.newSubManager()) {
+      float[] mean = adapter.sampleCondVec(step, 40_000).mean(new int[] {0}).toFloatArray();
+      for (int k = 0; k < 4; k++) {
+        assertThat((double) mean[k]).as("entry %d", k).isCloseTo(p[k], offset(0.01));
+      }
     }
   }
 

@@ -15,12 +15,15 @@ import java.util.List;
  * @param adapter the frozen generator
  * @param z the latent noise drawn for this step, {@code n x latentDim}, without gradient
  * @param shiftedZ the shifted noise {@code z'}, with a graph back to the Shifter's parameters
- * @param cond the conditional vectors, {@code n x condDim}, without gradient
+ * @param cond the conditional vectors, {@code n x condDim}, without gradient unless the Shifter learns their
+ *     distribution (then straight-through, with a graph to its condition head)
  * @param generated {@code generateDifferentiable(shiftedZ, cond)}: the continuous columns in data
  *     units, {@code n x d}, with a graph back to {@code shiftedZ}
- * @param targetedColumns the continuous columns whose own distribution a target entry names (a mean, a
- *     skewness, a quantile: per-column entries); a regularizer that keeps marginals in place leaves them
- *     free. Pair and whole-table entries name no column here.
+ * @param targetedColumns the columns whose own distribution a target entry names: continuous columns of
+ *     per-column entries (a mean, a skewness, a quantile), then the columns a meta-feature of the whole table
+ *     names (a category's column, an attribute, the label of a class-aware feature); a regularizer that keeps
+ *     marginals in place leaves them free. Pair entries and features of all the continuous columns name no
+ *     column here.
  * @param targets the values this step aims at, one per target entry in the targets' order (empty when
  *     the trainer did not pass them; the Shifter's trainer passes none for a range of targets)
  */

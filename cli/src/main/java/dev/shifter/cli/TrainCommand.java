@@ -132,6 +132,17 @@ final class TrainCommand implements Callable<Integer> {
           + "tolerance weighs more, up to 16 times; fixed: all alike).")
   @Nullable String entryWeights;
 
+  @Option(names = "--label", paramLabel = "COLUMN",
+      description = "The categorical column that class-aware meta-features (class_ent, mut_inf, f1, gravity, ...) "
+          + "take as the class; stored with the Shifter.")
+  @Nullable String label;
+
+  @Option(names = "--condition", paramLabel = "auto|learnt|data",
+      description = "How the conditional vector (the category asked of the model in each row) is drawn: learnt "
+          + "with the Shifter, or from the data's frequencies (default auto: learnt when a target is a "
+          + "meta-feature of the categorical columns or the label).")
+  @Nullable String condition;
+
   @Option(names = "--max-share-shift", paramLabel = "X",
       description = "A realism limit: the Shifter never keeps weights whose rows move the category shares of a "
           + "categorical column that no target names by more than this total variation (default 0.1; 1 turns "
@@ -287,6 +298,12 @@ final class TrainCommand implements Callable<Integer> {
     }
     if (latentReg != null) {
       builder.optLatentReg(latentReg);
+    }
+    if (label != null) {
+      builder.optLabel(label);
+    }
+    if (condition != null) {
+      builder.optCondition(condition);
     }
     if (entryWeights != null) {
       builder.optEntryWeights(entryWeights);

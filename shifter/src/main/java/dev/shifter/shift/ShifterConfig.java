@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The settings of a Shifter's training: network sizes, loss weights, schedule and tolerances. In a
@@ -76,6 +77,14 @@ import java.util.Objects;
  * @param stopPatience the early stop needs that at this many evaluations in a row (one lucky batch
  *     does not stop training)
  * @param seed the seed of the noise, the target draws and the initial weights
+ * @param label the categorical column that class-aware meta-features (class_ent, mut_inf, f1, ...) take as the
+ *     class, or {@code null} for none (as in settings saved before it existed)
+ * @param condition how the conditional vector (the category CTGAN is asked for in each row) is drawn:
+ *     {@code data} from the training data's frequencies, as the plain generator does; {@code learnt} from a
+ *     distribution the Shifter learns with its networks (a relaxed categorical over every column's
+ *     categories, starting at the data's, trained through the frozen generator's input); {@code auto}, the
+ *     default, learns it when a target entry is a meta-feature of the categorical columns or the label, and
+ *     draws from the data otherwise. Settings saved before it existed read as {@code data}
  */
 public record ShifterConfig(
     int steps,
@@ -103,7 +112,9 @@ public record ShifterConfig(
     double absoluteTolerance,
     double stopWithin,
     int stopPatience,
-    long seed) {
+    long seed,
+    @Nullable String label,
+    String condition) {
 
   /** The {@link #entryWeights} setting that lets entries outside their tolerance weigh more. */
   public static final String BALANCED = "balanced";
@@ -111,9 +122,18 @@ public record ShifterConfig(
   /** The {@link #entryWeights} setting that weighs every entry alike. */
   public static final String FIXED = "fixed";
 
+  /** The {@link #condition} setting that draws conditional vectors from the data's frequencies. */
+  public static final String CONDITION_DATA = "data";
+
+  /** The {@link #condition} setting that learns the conditional vectors' distribution. */
+  public static final String CONDITION_LEARNT = "learnt";
+
+  /** The {@link #condition} setting that learns it for targets of the categorical columns or the label only. */
+  public static final String CONDITION_AUTO = "auto";
+
   private static final ShifterConfig DEFAULTS = new ShifterConfig(2000, 1000, 4000, 50, 200, 8, 3e-4, 1.0,
       List.of(128, 128), List.of(64), 16, 0.01, 1.0, 0.0, 1.0, 0.0, MetaLosses.MSE, Regularizers.MEAN_SQUARE,
-      BALANCED, 0.1, 0.05, 0.05, 1e-6, 0.5, 2, 0L);
+      BALANCED, 0.1, 0.05, 0.05, 1e-6, 0.5, 2, 0L, null, CONDITION_AUTO);
 
   /**
    * Checks every setting.
@@ -167,6 +187,15 @@ public record ShifterConfig(
       throw invalid("stop_within", stopWithin, "in (0, 1]");
     }
     positive("stop_patience", stopPatience);
+    condition = Objects.requireNonNullElse(condition, CONDITION_DATA);
+    if (!List.of(CONDITION_DATA, CONDITION_LEARNT, CONDITION_AUTO).contains(condition)) {
+      throw new InvalidInputException("Setting condition must be data, learnt or auto, got '" + condition
+          + "'. Fix it in the config file or on the command line.");
+    }
+    if (label != null && label.isBlank()) {
+      throw new InvalidInputException("Setting label must name a categorical column of the model, or be left out. "
+          + "Fix it in the config file or on the command line.");
+    }
   }
 
   /**
@@ -340,6 +369,8 @@ public record ShifterConfig(
     private double stopWithin;
     private int stopPatience;
     private long seed;
+    private @Nullable String label;
+    private String condition;
 
     private Builder(ShifterConfig base) {
       steps = base.steps;
@@ -368,6 +399,8 @@ public record ShifterConfig(
       stopWithin = base.stopWithin;
       stopPatience = base.stopPatience;
       seed = base.seed;
+      label = base.label;
+      condition = base.condition;
     }
 
     /**
@@ -658,6 +691,28 @@ public record ShifterConfig(
     }
 
     /**
+     * Sets the label column that class-aware meta-features take as the class.
+     *
+     * @param value a categorical column of the model, or {@code null} for none
+     * @return this builder
+     */
+    public Builder optLabel(@Nullable String value) {
+      label = value;
+      return this;
+    }
+
+    /**
+     * Sets how conditional vectors are drawn.
+     *
+     * @param value {@code data}, {@code learnt} or {@code auto}
+     * @return this builder
+     */
+    public Builder optCondition(String value) {
+      condition = value;
+      return this;
+    }
+
+    /**
      * Builds the settings.
      *
      * @return the settings
@@ -666,7 +721,7 @@ public record ShifterConfig(
     public ShifterConfig build() {
       return new ShifterConfig(steps, trainSamples, evalSamples, evalEvery, checkpointEvery, calibrationBatches,
           learningRate, deltaScale, shifterHidden, encoderHidden, encodingDim, lambdaZ, lambdaX, lambdaCritic,
-          lambdaMarginal, lambdaTilt, metaLoss, latentReg, entryWeights, maxShareShift, maxBoundExcess, tolerance, absoluteTolerance, stopWithin, stopPatience, seed);
+          lambdaMarginal, lambdaTilt, metaLoss, latentReg, entryWeights, maxShareShift, maxBoundExcess, tolerance, absoluteTolerance, stopWithin, stopPatience, seed, label, condition);
     }
   }
 }

@@ -11,8 +11,10 @@ import dev.shifter.api.InvalidInputException;
 import dev.shifter.api.Remedy;
 import dev.shifter.api.Remedy.Setting;
 import dev.shifter.api.Table;
+import dev.shifter.api.TableView;
 import dev.shifter.api.TargetValue;
 import dev.shifter.api.ValueBounds;
+import dev.shifter.api.internal.TableViews;
 import dev.shifter.commons.Seeds;
 import dev.shifter.shift.internal.Calibration;
 import dev.shifter.shift.internal.Constants;
@@ -51,6 +53,37 @@ final class ShifterState implements AutoCloseable {
     this.resolved = resolved;
     this.calibration = calibration;
     this.networks = networks;
+  }
+
+  /**
+   * Decides whether a Shifter learns the conditional vectors' distribution ({@link ShifterConfig#condition()})
+   * and returns the data's probabilities its condition head starts from.
+   *
+   * @param config the settings
+   * @param resolved the targets
+   * @param adapter the generator
+   * @return the probabilities, or an empty array when the conditional vectors are drawn from the data
+   * @throws InvalidInputException if {@code learnt} is asked for and the generator cannot tell them
+   */
+  static double[] conditionProbabilities(ShifterConfig config, ResolvedTargets resolved, GeneratorAdapter adapter) {
+    double[] probabilities = adapter.condDim() > 0 ? adapter.condProbabilities() : new double[0];
+    boolean available = probabilities.length == adapter.condDim() && probabilities.length > 0;
+    switch (config.condition()) {
+      case ShifterConfig.CONDITION_LEARNT -> {
+        if (!available) {
+          throw new InvalidInputException("Setting condition is learnt, but the generator " + (adapter.condDim() == 0
+              ? "has no categorical column, so it has no conditional vector to learn"
+              : "does not tell the frequencies of its conditional vector") + ". Set condition to data or auto.");
+        }
+        return probabilities;
+      }
+      case ShifterConfig.CONDITION_AUTO -> {
+        return available && resolved.needsView() ? probabilities : new double[0];
+      }
+      default -> {
+        return new double[0];
+      }
+    }
   }
 
   /** Returns the lowest value of each entry. */
@@ -117,6 +150,48 @@ final class ShifterState implements AutoCloseable {
   }
 
   /**
+   * Draws the conditional vectors of shifted rows: from the learnt distribution when the networks learn
+   * it, else from the data's frequencies as the plain generator does.
+   *
+   * @param scope the manager of the result
+   * @param rows the number of rows
+   * @param target the target values the Shifter conditions on
+   * @param training whether a graph is being recorded (a straight-through draw for the condition head)
+   * @return {@code rows x condDim} one-hot rows
+   */
+  NDArray condition(NDManager scope, int rows, double[] target, boolean training) {
+    if (!networks.learnsCondition()) {
+      return adapter.sampleCondVec(scope, rows);
+    }
+    NDArray u = Constants.of(scope, calibration.normalise(target), new Shape(1, target.length));
+    return networks.drawCondition(scope, rows, u, training);
+  }
+
+  /**
+   * Generates rows with a graph and measures the targeted entries on them.
+   *
+   * @param z the (shifted) noise
+   * @param cond the conditional vectors
+   * @return the continuous columns of the rows and the entries' values
+   */
+  Measured measured(NDArray z, NDArray cond) {
+    if (!resolved.needsView()) {
+      NDArray x = adapter.generateDifferentiable(z, cond);
+      return new Measured(x, resolved.values(x));
+    }
+    TableView view = adapter.generateView(z, cond, resolved.label());
+    return new Measured(view.continuous(), resolved.values(view));
+  }
+
+  /**
+   * Generated rows and the targeted entries measured on them.
+   *
+   * @param generated the continuous columns, {@code n x d}
+   * @param values the entries' values, in target order
+   */
+  record Measured(NDArray generated, NDArray values) {}
+
+  /**
    * Measures the targeted entries of a shifted batch drawn with the given engine seed (the
    * differentiable path, run without a graph).
    */
@@ -124,10 +199,9 @@ final class ShifterState implements AutoCloseable {
     try (NDManager scope = manager.newSubManager()) {
       Engine.getInstance().setRandomSeed(engineSeed);
       NDArray z = scope.randomNormal(new Shape(rows, adapter.latentDim()));
-      NDArray cond = adapter.sampleCondVec(scope, rows);
+      NDArray cond = condition(scope, rows, target, false);
       NDArray shifted = shift(z, target, false);
-      NDArray x = adapter.generateDifferentiable(shifted, cond);
-      return toDoubles(resolved.values(x).toFloatArray());
+      return toDoubles(measured(shifted, cond).values().toFloatArray());
     }
   }
 
@@ -247,17 +321,18 @@ final class ShifterState implements AutoCloseable {
       Engine.getInstance().setRandomSeed(engineSeed);
       NDArray z = scope.randomNormal(new Shape(rows, adapter.latentDim()));
       NDArray cond = adapter.sampleCondVec(scope, rows);
+      NDArray shiftedCond = networks.learnsCondition() ? condition(scope, rows, target, false) : cond;
       NDArray shifted = shift(z, target, false);
       int decodeSeed = Seeds.fold(Seeds.derive(engineSeed, 1));
       Engine.getInstance().setRandomSeed(decodeSeed);
-      float[] shiftedValues = adapter.generateDifferentiable(shifted, cond).toFloatArray();
+      float[] shiftedValues = adapter.generateDifferentiable(shifted, shiftedCond).toFloatArray();
       Engine.getInstance().setRandomSeed(decodeSeed);
       float[] plainValues = adapter.generateDifferentiable(z, cond).toFloatArray();
       if (!encoded) {
         return new PairedBatch(shiftedValues, plainValues, new float[0], new float[0]);
       }
       return new PairedBatch(shiftedValues, plainValues,
-          adapter.generateEncoded(shifted, cond).mean(new int[] {0}).toFloatArray(),
+          adapter.generateEncoded(shifted, shiftedCond).mean(new int[] {0}).toFloatArray(),
           adapter.generateEncoded(z, cond).toFloatArray());
     }
   }
@@ -316,10 +391,11 @@ final class ShifterState implements AutoCloseable {
       engine.setRandomSeed(Seeds.fold(Seeds.derive(seed, 0)));
       NDArray z = scope.randomNormal(new Shape(rows, adapter.latentDim()));
       NDArray cond = adapter.sampleCondVec(scope, rows);
+      NDArray shiftedCond = networks.learnsCondition() ? condition(scope, rows, target, false) : cond;
       NDArray shifted = shift(z, target, false);
       int decodeSeed = Seeds.fold(Seeds.derive(seed, 1));
       engine.setRandomSeed(decodeSeed);
-      Table table = adapter.generate(allocator, shifted, cond);
+      Table table = adapter.generate(allocator, shifted, shiftedCond);
       try {
         double[] reached = measure(table, scope);
         double[] unshifted;
@@ -336,6 +412,12 @@ final class ShifterState implements AutoCloseable {
   }
 
   private double[] measure(Table table, NDManager scope) {
+    if (resolved.needsView()) {
+      try (NDManager inner = scope.newSubManager()) {
+        TableView view = TableViews.of(table, inner, resolved.columns(), resolved.label());
+        return toDoubles(resolved.values(view).toFloatArray());
+      }
+    }
     try (NDManager inner = scope.newSubManager();
         ContinuousMatrix matrix = table.toMatrix(inner, resolved.columns())) {
       return toDoubles(resolved.values(matrix.values()).toFloatArray());

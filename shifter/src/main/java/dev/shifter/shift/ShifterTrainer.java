@@ -221,7 +221,8 @@ public final class ShifterTrainer {
             config.trainSamples()).forEach(listener::onWarning);
         engine.setRandomSeed(Seeds.fold(Seeds.derive(config.seed(), SeedStreams.INITIALISATION)));
         ShiftNetworks networks = new ShiftNetworks(manager, adapter.latentDim(), resolved.size(),
-            config.encoderHidden(), config.encodingDim(), config.shifterHidden(), config.deltaScale());
+            config.encoderHidden(), config.encodingDim(), config.shifterHidden(), config.deltaScale(),
+            ShifterState.conditionProbabilities(config, resolved, adapter));
         state = new ShifterState(manager, adapter, model, config, targets, resolved, calibration, networks);
         adam = new Adam(networks.parameters(), manager, Adam.Settings.withLearningRate(config.learningRate()),
             ShifterFiles.ADAM_STATE);
@@ -474,8 +475,7 @@ public final class ShifterTrainer {
         ShifterFiles.requireWritable(output);
       }
       MetaFeatureRegistry features = registry != null ? registry : MetaFeatureRegistry.loadInstalled();
-      ResolvedTargets resolved = TargetResolver.resolve(targets.specs(), features, adapter.continuousColumns(),
-          adapter.continuousBounds());
+      ResolvedTargets resolved = TargetResolver.resolve(targets.specs(), features, adapter, config.label());
       return new ShifterTrainer(this, adapter, targets, features, resolved);
     }
   }

@@ -142,8 +142,7 @@ public final class TrainedShifter implements AutoCloseable {
     checkModel(dir, manifest, adapter, model);
     ShifterConfig config = ManifestMapping.config(manifest, source);
     Targets targets = ManifestMapping.targets(manifest, source);
-    ResolvedTargets resolved = TargetResolver.resolve(targets.specs(), registry, adapter.continuousColumns(),
-        adapter.continuousBounds());
+    ResolvedTargets resolved = TargetResolver.resolve(targets.specs(), registry, adapter, config.label());
     Calibration calibration = manifest.calibration();
     if (calibration.scale().size() != resolved.size() || calibration.unshifted().size() != resolved.size()
         || calibration.noise().size() != resolved.size()) {
@@ -151,7 +150,8 @@ public final class TrainedShifter implements AutoCloseable {
           + resolved.size() + " targets. Train the Shifter again.");
     }
     ShiftNetworks networks = new ShiftNetworks(manager, adapter.latentDim(), resolved.size(), config.encoderHidden(),
-        config.encodingDim(), config.shifterHidden(), config.deltaScale());
+        config.encodingDim(), config.shifterHidden(), config.deltaScale(),
+        ShifterState.conditionProbabilities(config, resolved, adapter));
     networks.load(manager, ShifterFiles.file(files, ShifterFiles.ENCODER), ShifterFiles.file(files, ShifterFiles.DELTA),
         dir.resolve(ShifterFiles.ENCODER).toString(), dir.resolve(ShifterFiles.DELTA).toString());
     return new ShifterState(manager, adapter, model, config, targets, resolved, calibration, networks);

@@ -185,14 +185,18 @@ final class TrainingRun {
     double[] target = drawTarget(step);
     try (NDManager scope = state.manager.newSubManager()) {
       NDArray z = scope.randomNormal(new Shape(rows, state.adapter.latentDim()));
-      NDArray cond = state.adapter.sampleCondVec(scope, rows).stopGradient();
+      NDArray cond = state.networks.learnsCondition() ? null : state.adapter.sampleCondVec(scope, rows).stopGradient();
       NDArray targetArray = Constants.of(scope, toFloats(target), new Shape(target.length));
       NDArray scaleArray = Constants.of(scope, entryWeights.weightedScales(scales), new Shape(scales.length));
       double total;
       try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
         NDArray shifted = state.shift(z, target, true);
-        NDArray generated = state.adapter.generateDifferentiable(shifted, cond);
-        NDArray predicted = state.resolved.values(generated);
+        if (cond == null) {
+          cond = state.condition(scope, rows, target, true);
+        }
+        ShifterState.Measured measured = state.measured(shifted, cond);
+        NDArray generated = measured.generated();
+        NDArray predicted = measured.values();
         NDArray loss = metaLoss.loss(predicted, targetArray, scaleArray);
         loss = requireFinite(loss, metaLoss.name(), "the meta loss", step, terms);
         if (!regularizers.isEmpty()) {

@@ -55,8 +55,7 @@ public record Calibration(List<Double> unshifted, List<Double> noise, List<Doubl
       try (NDManager batch = manager.newSubManager()) {
         NDArray z = batch.randomNormal(new Shape(rows, adapter.latentDim()));
         NDArray cond = adapter.sampleCondVec(batch, rows);
-        NDArray x = adapter.generateDifferentiable(z, cond);
-        values[b] = toDoubles(resolved.values(x).toFloatArray());
+        values[b] = toDoubles(resolved.valuesOf(adapter, z, cond).toFloatArray());
       }
       for (int i = 0; i < k; i++) {
         if (!Double.isFinite(values[b][i])) {

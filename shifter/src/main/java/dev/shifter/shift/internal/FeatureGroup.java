@@ -10,6 +10,10 @@ import dev.shifter.api.RegisteredMetaFeature;
  * @param columns the continuous columns it is computed on, ascending (indices into the generator's
  *     continuous columns)
  * @param entries for each targeted entry of this feature, its index among all target entries
- * @param outputs for each targeted entry, its index in the feature's output on {@code columns}
+ * @param outputs for each targeted entry, its index in the feature's output on {@code columns} (on the whole
+ *     table's view when {@code wholeTable})
+ * @param wholeTable whether the feature is computed on the generated rows' whole table view (its categorical
+ *     columns, its label) rather than on the continuous columns alone; {@code columns} is then empty
  */
-public record FeatureGroup(RegisteredMetaFeature feature, int[] columns, int[] entries, int[] outputs) {}
+public record FeatureGroup(RegisteredMetaFeature feature, int[] columns, int[] entries, int[] outputs,
+    boolean wholeTable) {}

@@ -68,6 +68,9 @@ public final class MarginalDivergence implements Regularizer {
       @Nullable NDArray rowWeights = weights == null ? null
           : TiltWeights.column(context.manager(), weights);
       for (EncodedBlock block : blocks) {
+        if (context.targetedColumns().contains(block.column())) {
+          continue;
+        }
         String range = ":, " + block.start() + ":" + (block.start() + block.width());
         NDArray p = encodedShifted.get(range).mean(new int[] {0});
         NDArray q = rowWeights == null ? encodedPlain.get(range).mean(new int[] {0})

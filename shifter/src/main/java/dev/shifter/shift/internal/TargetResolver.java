@@ -2,6 +2,7 @@ package dev.shifter.shift.internal;
 
 import dev.shifter.api.Arity;
 import dev.shifter.api.FeatureDomain;
+import dev.shifter.api.GeneratorAdapter;
 import dev.shifter.api.InvalidInputException;
 import dev.shifter.api.MetaFeature;
 import dev.shifter.api.MetaFeatureRegistry;
@@ -39,9 +40,34 @@ public final class TargetResolver {
    */
   public static ResolvedTargets resolve(List<TargetSpec> entries, MetaFeatureRegistry registry, List<String> columns,
       List<ValueBounds> bounds) {
+    return resolve(entries, registry, columns, bounds, null, null);
+  }
+
+  /**
+   * Resolves every entry against a generator, or reports every problem at once. Meta-features of the
+   * whole table (its categorical columns, or the label) are resolved against the generator's
+   * {@link GeneratorAdapter#generateView table view}: their entries are keyed as the feature's
+   * {@link Arity#labels(TableView)} name them ({@code col=value}, {@code label=class}, ...).
+   *
+   * @param entries the target entries
+   * @param registry the installed meta-features
+   * @param adapter the generator, for its columns, their bounds and its categories
+   * @param label the categorical column class-aware features take as the class, or {@code null}
+   * @return the resolved targets
+   * @throws InvalidInputException listing every problem, one per line, each with its fix
+   */
+  public static ResolvedTargets resolve(List<TargetSpec> entries, MetaFeatureRegistry registry,
+      GeneratorAdapter adapter, @Nullable String label) {
+    return resolve(entries, registry, adapter.continuousColumns(), adapter.continuousBounds(), adapter, label);
+  }
+
+  private static ResolvedTargets resolve(List<TargetSpec> entries, MetaFeatureRegistry registry,
+      List<String> columns, List<ValueBounds> bounds, @Nullable GeneratorAdapter adapter, @Nullable String label) {
     List<String> problems = new ArrayList<>();
     boolean unknownFeature = false;
-    if (columns.isEmpty()) {
+    boolean needLabel = false;
+    TableShape shape = adapter == null ? null : TableShape.of(adapter, label);
+    if (columns.isEmpty() && shape == null) {
       throw new InvalidInputException("The generator has no continuous column, and meta-features are computed on "
           + "continuous columns only. Fit the model on data with at least one numeric column.");
     }
@@ -62,10 +88,36 @@ public final class TargetResolver {
             + "classes, or mut_inf and f1 for how the columns separate them.");
         continue;
       }
-      if (feature.get().feature().needsLabel() || !feature.get().seesOnlyContinuousColumns()) {
-        problems.add(entry.label() + ": " + entry.feature() + " is a meta-feature of the whole table (its "
-            + "categorical columns or its label); the Shifter trains for features of the continuous columns only "
-            + "so far. Measure it with the metafeatures command, or target a feature of the continuous columns.");
+      boolean wholeTable = feature.get().feature().needsLabel() || !feature.get().seesOnlyContinuousColumns();
+      if (wholeTable) {
+        if (shape == null) {
+          problems.add(entry.label() + ": " + entry.feature() + " is a meta-feature of the whole table (its "
+              + "categorical columns or its label), and only the continuous columns are known here. Train a Shifter "
+              + "for it (it sees the generator's categorical columns), or target a feature of the continuous "
+              + "columns.");
+          continue;
+        }
+        if (feature.get().feature().needsLabel() && label == null) {
+          problems.add(entry.label() + ": " + entry.feature() + " needs the label column (the class). Name the "
+              + "label, one of the categorical columns: " + String.join(", ", shape.categorical()) + ".");
+          needLabel = true;
+          continue;
+        }
+        int output = shape.outputOf(entry, feature.get().feature().arity(), problems);
+        if (output < 0) {
+          continue;
+        }
+        String domain = domainProblem(entry, feature.get().feature(), new int[0], columns, bounds);
+        if (domain != null) {
+          problems.add(domain);
+          continue;
+        }
+        groups.computeIfAbsent(entry.feature(), f -> new GroupBuilder(feature.get())).addOutput(i, output);
+        continue;
+      }
+      if (columns.isEmpty()) {
+        problems.add(entry.label() + ": the generator has no continuous column for " + entry.feature() + ". Target "
+            + "a meta-feature of its categorical columns instead, such as freq.");
         continue;
       }
       int[] entryColumns = entryColumns(entry, feature.get().feature().arity(), columns, problems);
@@ -80,15 +132,21 @@ public final class TargetResolver {
       groups.computeIfAbsent(entry.feature(), f -> new GroupBuilder(feature.get())).add(i, entryColumns);
     }
     if (!problems.isEmpty()) {
+      List<Remedy> remedies = new ArrayList<>();
+      if (unknownFeature) {
+        remedies.add(Remedy.set(Remedy.Setting.PLUGIN_FOLDER));
+      }
+      if (needLabel) {
+        remedies.add(Remedy.set(Remedy.Setting.LABEL_COLUMN));
+      }
       throw new InvalidInputException((problems.size() == 1 ? "" : problems.size() + " problems with the targets:\n  ")
-          + String.join("\n  ", problems),
-          unknownFeature ? new Remedy[] {Remedy.set(Remedy.Setting.PLUGIN_FOLDER)} : new Remedy[0]);
+          + String.join("\n  ", problems), remedies.toArray(new Remedy[0]));
     }
     List<FeatureGroup> built = new ArrayList<>();
     for (GroupBuilder group : groups.values()) {
       built.add(group.build(columns.size()));
     }
-    return new ResolvedTargets(entries, built, columns);
+    return new ResolvedTargets(entries, built, columns, shape == null ? List.of() : shape.categorical(), label);
   }
 
   private static int @Nullable [] entryColumns(
@@ -193,9 +251,15 @@ public final class TargetResolver {
     private final RegisteredMetaFeature feature;
     private final List<Integer> entryIndices = new ArrayList<>();
     private final List<int[]> entryColumns = new ArrayList<>();
+    private final List<Integer> viewOutputs = new ArrayList<>();
 
     GroupBuilder(RegisteredMetaFeature feature) {
       this.feature = feature;
+    }
+
+    void addOutput(int entryIndex, int output) {
+      entryIndices.add(entryIndex);
+      viewOutputs.add(output);
     }
 
     void add(int entryIndex, int[] columns) {
@@ -204,6 +268,11 @@ public final class TargetResolver {
     }
 
     FeatureGroup build(int columnCount) {
+      int[] entries = entryIndices.stream().mapToInt(Integer::intValue).toArray();
+      if (!viewOutputs.isEmpty()) {
+        return new FeatureGroup(feature, new int[0], entries, viewOutputs.stream().mapToInt(Integer::intValue)
+            .toArray(), true);
+      }
       Arity arity = feature.feature().arity();
       int[] subColumns;
       if (arity == Arity.SCALAR) {
@@ -230,8 +299,7 @@ public final class TargetResolver {
           default -> throw new IllegalStateException("arity " + arity + " is refused before grouping");
         };
       }
-      return new FeatureGroup(feature, subColumns, entryIndices.stream().mapToInt(Integer::intValue).toArray(),
-          outputs);
+      return new FeatureGroup(feature, subColumns, entries, outputs, false);
     }
 
     private static int position(int[] sorted, int value) {

@@ -14,7 +14,6 @@ import dev.shifter.api.Table;
 import dev.shifter.api.TableView;
 import dev.shifter.api.TargetValue;
 import dev.shifter.api.ValueBounds;
-import dev.shifter.api.internal.TableViews;
 import dev.shifter.commons.Seeds;
 import dev.shifter.shift.internal.Calibration;
 import dev.shifter.shift.internal.Constants;
@@ -414,7 +413,7 @@ final class ShifterState implements AutoCloseable {
   private double[] measure(Table table, NDManager scope) {
     if (resolved.needsView()) {
       try (NDManager inner = scope.newSubManager()) {
-        TableView view = TableViews.of(table, inner, resolved.columns(), resolved.label());
+        TableView view = table.toView(inner, resolved.label());
         return toDoubles(resolved.values(view).toFloatArray());
       }
     }

@@ -46,15 +46,21 @@ final class MetaFeatureSection {
       fromShifter = true;
     }
     List<String> continuous = tables.real().continuousColumnNames();
-    if (targets != null && !continuous.isEmpty()) {
-      targets.validate(input.registry(), continuous);
+    if (targets != null) {
       ShifterConfig config = saved != null ? saved.config() : ShifterConfig.defaults();
-      Outcome outcome = renderTargets(input, tables, targets, fromShifter, config, page);
-      renderClassAware(input, tables, page);
+      @Nullable String label = input.label() != null ? input.label() : config.label();
+      boolean wholeTable = targets.entries().stream().map(e -> input.registry().find(e.feature()))
+          .anyMatch(f -> f.isPresent() && (f.get().feature().needsLabel() || !f.get().seesOnlyContinuousColumns()));
+      if (!wholeTable) {
+        targets.validate(input.registry(), continuous);
+      }
+      Outcome outcome = renderTargets(input, tables, targets, fromShifter, config, label, page);
+      renderClassAware(input, tables, label, page);
       return outcome;
     }
     renderCore(input, tables, page);
-    renderClassAware(input, tables, page);
+    renderClassAware(input, tables, input.label() != null ? input.label() : saved != null ? saved.config().label()
+        : null, page);
     return new Outcome(0, 0);
   }
 
@@ -62,8 +68,7 @@ final class MetaFeatureSection {
    * With a label, the class-aware meta-features of every table (class entropy, the shares of the classes,
    * how much each attribute tells of the class, how well the continuous columns separate the classes).
    */
-  private static void renderClassAware(ReportInput input, Tables tables, Page page) {
-    @Nullable String label = input.label();
+  private static void renderClassAware(ReportInput input, Tables tables, @Nullable String label, Page page) {
     if (label == null) {
       return;
     }
@@ -105,11 +110,12 @@ final class MetaFeatureSection {
   }
 
   private static Outcome renderTargets(ReportInput input, Tables tables, Targets targets, boolean fromShifter,
-      ShifterConfig config, Page page) {
+      ShifterConfig config, @Nullable String label, Page page) {
     boolean hasShifted = tables.size() > 2;
     String judged = hasShifted ? Tables.SHIFTED : Tables.SYNTHETIC;
     page.section("meta-features", TITLE, "Each row is one targeted meta-feature entry, computed on the continuous "
-        + "columns of each table as training computes it. The last column says whether the " + judged + " table is "
+        + "columns of each table (and, for a meta-feature of the whole table, its categorical columns and label"
+        + (label == null ? "" : " '" + label + "'") + ") as training computes it. The last column says whether the " + judged + " table is "
         + "within tolerance of the target: |value - target| <= tolerance, where the tolerance is the largest of "
         + Numbers.percent(config.tolerance()) + " of |target|, the entry's sampling noise at the " + judged
         + " table's size, and " + Numbers.format(config.absoluteTolerance()) + ".");
@@ -118,10 +124,10 @@ final class MetaFeatureSection {
     List<RegisteredMetaFeature> features = input.registry().select(List.copyOf(names));
     List<MetaFeatureValues> values = new ArrayList<>();
     for (Table table : tables.tables()) {
-      values.add(MetaFeatureValues.of(table, features));
+      values.add(MetaFeatureValues.of(table, features, label));
     }
     Table judgedTable = tables.tables().get(tables.size() - 1);
-    MetaFeatureValues noise = MetaFeatureValues.bootstrapSd(judgedTable, features, RESAMPLES, input.seed());
+    MetaFeatureValues noise = MetaFeatureValues.bootstrapSd(judgedTable, features, label, RESAMPLES, input.seed());
     List<String> header = new ArrayList<>(List.of("entry"));
     header.addAll(tables.names());
     header.addAll(List.of("target", "tolerance", judged + " within tolerance?"));

@@ -98,9 +98,15 @@ public final class TargetResolver {
           continue;
         }
         if (feature.get().feature().needsLabel() && label == null) {
-          problems.add(entry.label() + ": " + entry.feature() + " needs the label column (the class). Name the "
-              + "label, one of the categorical columns: " + String.join(", ", shape.categorical()) + ".");
-          needLabel = true;
+          if (shape.categorical().isEmpty()) {
+            problems.add(entry.label() + ": " + entry.feature() + " needs the label column (the class), and the "
+                + "generator hands over no categorical column. Target a feature of the continuous columns, or use "
+                + "a CTGAN model fitted with the label column.");
+          } else {
+            problems.add(entry.label() + ": " + entry.feature() + " needs the label column (the class). Name the "
+                + "label, one of the categorical columns: " + String.join(", ", shape.categorical()) + ".");
+            needLabel = true;
+          }
           continue;
         }
         int output = shape.outputOf(entry, feature.get().feature().arity(), problems);

@@ -1,7 +1,7 @@
 package dev.shifter.cli;
 
-import dev.shifter.api.InvalidInputException;
 import com.google.inject.Injector;
+import dev.shifter.api.InvalidInputException;
 import dev.shifter.shift.LoadedGenerator;
 import dev.shifter.shift.Regularizers;
 import dev.shifter.shift.ShifterConfig;

@@ -162,7 +162,7 @@ public final class DemoPipeline {
             + (label == null ? "" : ", and the machine-learning efficacy for '" + label + "',")
             + " of both tables against the data");
         MetaFeatureValues computed = MetaFeatureValues.of(real, features.select(wanted.entries().stream()
-            .map(TargetEntry::feature).distinct().toList()));
+            .map(TargetEntry::feature).distinct().toList()), label);
         double[] dataValues = wanted.entries().stream().mapToDouble(e -> computed.get(e.feature(), e.key())).toArray();
         List<TargetOutcome> outcomes = outcomes(shifted.report(), dataValues);
         QualityReport syntheticQuality = quality(real, syntheticTable);
@@ -236,7 +236,9 @@ public final class DemoPipeline {
       throw new InvalidInputException("The demo trains for fixed targets, but a range was given (" + wanted
           + "). Give one value per entry.");
     }
-    wanted.validate(features, real.continuousColumnNames());
+    if (!wanted.needsWholeTable(features)) {
+      wanted.validate(features, real.continuousColumnNames());
+    }
     String column = label;
     if (column != null && !real.categoricalColumnNames().contains(column)) {
       throw new InvalidInputException("The label '" + column + "' is not a categorical column of " + dataName
@@ -278,7 +280,8 @@ public final class DemoPipeline {
 
   private TrainedShifter train(LoadedGenerator generator, Targets wanted, MetaFeatureRegistry features,
       DemoFiles files) {
-    ShifterConfig config = settings.shifter().toBuilder().optSeed(seed).build();
+    ShifterConfig config = settings.shifter().toBuilder().optSeed(seed)
+        .optLabel(wanted.needsWholeTable(features) ? label : null).build();
     begin(DemoStage.TRAIN, String.format(Locale.ROOT, "%d target entries, at most %d steps of %,d rows",
         wanted.entries().size(), config.steps(), config.trainSamples()));
     Injector injector = ShifterInjection.createInjector(ShifterModule.builder().setGenerator(generator)

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The meta-feature values a Shifter is trained for: fixed values, or intervals (a range) from which
@@ -223,6 +224,33 @@ public final class Targets {
   public void validate(MetaFeatureRegistry registry, List<String> continuousColumns) {
     TargetResolver.resolve(specs(), registry, continuousColumns,
         Collections.nCopies(continuousColumns.size(), ValueBounds.UNBOUNDED));
+  }
+
+  /**
+   * Tells whether an entry is a meta-feature of the whole table (its categorical columns or its label),
+   * which {@link #validate(MetaFeatureRegistry, List)} cannot check: only a generator's view can
+   * ({@link #validate(MetaFeatureRegistry, GeneratorAdapter, String)}).
+   *
+   * @param registry the installed meta-features
+   * @return true if some entry's feature sees more than the continuous columns
+   */
+  public boolean needsWholeTable(MetaFeatureRegistry registry) {
+    return specs().stream().map(spec -> registry.find(spec.feature())).anyMatch(feature -> feature.isPresent()
+        && (feature.get().feature().needsLabel() || !feature.get().seesOnlyContinuousColumns()));
+  }
+
+  /**
+   * Checks the targets against the meta-features and a generator's whole table: as
+   * {@link #validate(MetaFeatureRegistry, GeneratorAdapter)}, and the entries of meta-features of the
+   * categorical columns or the label against the generator's categories and the label.
+   *
+   * @param registry the installed meta-features
+   * @param generator the generator
+   * @param label the label column, or {@code null}
+   * @throws InvalidInputException listing every problem, each with its fix
+   */
+  public void validate(MetaFeatureRegistry registry, GeneratorAdapter generator, @Nullable String label) {
+    TargetResolver.resolve(specs(), registry, generator, label);
   }
 
   /**

@@ -1,11 +1,11 @@
 package dev.shifter.ctgan.internal;
 
-import dev.shifter.api.EngineScalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.shifter.api.EngineScalars;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

@@ -49,9 +49,7 @@ final class MetaFeatureSection {
     if (targets != null) {
       ShifterConfig config = saved != null ? saved.config() : ShifterConfig.defaults();
       @Nullable String label = input.label() != null ? input.label() : config.label();
-      boolean wholeTable = targets.entries().stream().map(e -> input.registry().find(e.feature()))
-          .anyMatch(f -> f.isPresent() && (f.get().feature().needsLabel() || !f.get().seesOnlyContinuousColumns()));
-      if (!wholeTable) {
+      if (!targets.needsWholeTable(input.registry())) {
         targets.validate(input.registry(), continuous);
       }
       Outcome outcome = renderTargets(input, tables, targets, fromShifter, config, label, page);

@@ -1,6 +1,5 @@
 package dev.shifter.shift.internal;
 
-import dev.shifter.api.EngineScalars;
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -18,6 +17,7 @@ import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.UniformInitializer;
 import ai.djl.util.Pair;
 import dev.shifter.api.ArtifactException;
+import dev.shifter.api.EngineScalars;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

@@ -66,7 +66,11 @@ public final class TargetResolver {
     List<String> problems = new ArrayList<>();
     boolean unknownFeature = false;
     boolean needLabel = false;
-    TableShape shape = adapter == null ? null : TableShape.of(adapter, label);
+    boolean anyWholeTable = entries.stream().map(e -> registry.find(e.feature())).anyMatch(f -> f.isPresent()
+        && !f.get().feature().measureOnly() && (f.get().feature().needsLabel() || !f.get().seesOnlyContinuousColumns()));
+    // Only whole-table targets and a label (which must be checked) need the view's shape; building it generates
+    // a row, which draws from the engine's random generator, so other targets leave that untouched.
+    TableShape shape = adapter == null || (!anyWholeTable && label == null) ? null : TableShape.of(adapter, label);
     if (columns.isEmpty() && shape == null) {
       throw new InvalidInputException("The generator has no continuous column, and meta-features are computed on "
           + "continuous columns only. Fit the model on data with at least one numeric column.");

@@ -2,6 +2,7 @@ package dev.shifter.metafeatures.core.internal;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.shifter.api.EngineScalars;
 import java.util.Arrays;
@@ -23,6 +24,9 @@ import java.util.Arrays;
  */
 public record EqualFrequencyBins(int[] codes, int size, double[] edges) {
   private static final double TOLERANCE = 1e-8;
+
+  /** How many temperatures from a value an edge still moves its soft assignment (see {@link #slope}). */
+  private static final double CUTOFF = 40;
 
   /**
    * Discretises a column.
@@ -82,12 +86,58 @@ public record EqualFrequencyBins(int[] codes, int size, double[] edges) {
    * @return an {@code n x size} float32 array, exactly the hard one-hot forward
    */
   public NDArray relaxed(NDArray column) {
-    NDArray hard = OneHot.of(column.getManager(), codes, size).toType(column.getDataType(), false);
+    NDManager manager = column.getManager();
+    NDArray hard = OneHot.of(manager, codes, size).toType(column.getDataType(), false);
     if (size == 1) {
       return hard;
     }
-    NDArray soft = soft(column);
-    return hard.add(soft.sub(soft.stopGradient()));
+    int n = codes.length;
+    double[] values = column.stopGradient().toType(DataType.FLOAT64, false).toDoubleArray();
+    NDArray slope = slope(manager, values, column.getDataType());
+    NDArray x = column.reshape(n, 1);
+    return hard.add(x.sub(x.stopGradient()).mul(slope));
+  }
+
+  /**
+   * The derivative of {@link #soft} with respect to each row's value, {@code n x size}, without a graph, so
+   * that the straight-through one-hot is {@code hard + (x - stopGradient(x)) * slope}: exactly the hard
+   * one-hot forward and the soft assignment's gradient, with one {@code n x size} product in the autograd
+   * graph instead of the soft assignment's half a dozen. Computed here, row by row, over the edges within
+   * {@link #CUTOFF} temperatures of the value only (beyond, the sigmoid's derivative is below 1e-17 of its
+   * peak, under a double's precision).
+   */
+  private NDArray slope(NDManager manager, double[] values, DataType type) {
+    int n = values.length;
+    double temperature = temperature();
+    boolean single = type == DataType.FLOAT32;
+    double[] slope = single ? new double[0] : new double[n * size];
+    float[] slopeSingle = single ? new float[n * size] : new float[0];
+    for (int r = 0; r < n; r++) {
+      double x = values[r];
+      int first = lowerBound(edges, x - CUTOFF * temperature);
+      for (int j = first; j < edges.length; j++) {
+        double a = (x - edges[j]) / temperature;
+        if (a < -CUTOFF) {
+          break;
+        }
+        double e = Math.exp(-Math.abs(a));
+        double density = e / ((1 + e) * (1 + e)) / temperature;
+        if (single) {
+          slopeSingle[r * size + j + 1] += (float) density;
+          slopeSingle[r * size + j] -= (float) density;
+        } else {
+          slope[r * size + j + 1] += density;
+          slope[r * size + j] -= density;
+        }
+      }
+    }
+    Shape shape = new Shape(n, size);
+    return single ? manager.create(slopeSingle, shape) : manager.create(slope, shape).toType(type, false);
+  }
+
+  private double temperature() {
+    double gap = (edges[edges.length - 1] - edges[0]) / Math.max(1, edges.length - 1);
+    return Math.max(1e-6, 0.25 * (gap > 0 ? gap : Math.abs(edges[0]) + 1));
   }
 
   /**
@@ -103,8 +153,7 @@ public record EqualFrequencyBins(int[] codes, int size, double[] edges) {
     if (size == 1) {
       return manager.ones(new Shape(n, 1), column.getDataType());
     }
-    double gap = (edges[edges.length - 1] - edges[0]) / Math.max(1, edges.length - 1);
-    double temperature = Math.max(1e-6, 0.25 * (gap > 0 ? gap : Math.abs(edges[0]) + 1));
+    double temperature = temperature();
     NDArray edgeRow = manager.create(edges, new Shape(1, edges.length)).toType(column.getDataType(), false);
     NDArray distance = column.reshape(n, 1).sub(edgeRow);
     NDArray shifted = distance.div(EngineScalars.of(distance, temperature));

@@ -63,6 +63,24 @@ class ReportCommandTest {
   }
 
   @Test
+  void classAwareTargetsAreMeasuredWithTheLabelInTheMetaFeatureTable() throws Exception {
+    Path shares = Files.writeString(dir.resolve("shares.json"), "{\"freq\": {\"c=a\": 0.4, \"y=yes\": 0.3}, "
+        + "\"class_ent\": {\"value\": 0.9}}");
+    Path out = dir.resolve("class-aware.html");
+
+    CliRun run = CliRun.of("report", "--real", real.toString(), "--synthetic", synthetic.toString(), "--shifted",
+        shifted.toString(), "--target", shares.toString(), "--label", "y", "--out", out.toString());
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    String html = Files.readString(out);
+    assertThat(html).contains("freq[c=a]", "freq[y=yes]", "class_ent[value]",
+        "its categorical columns and label &#39;y&#39;");
+    String table = html.substring(html.indexOf("its categorical columns and label"));
+    String row = table.substring(table.indexOf("freq[c=a]"), table.indexOf("freq[y=yes]"));
+    assertThat(row).as("the real table's share of c=a, about 0.5").containsPattern("0\\.[45]\\d{3}");
+  }
+
+  @Test
   void withoutTargetsTheShifterDirectorysTargetsAreShown() throws Exception {
     Path out = dir.resolve("from-shifter.html");
 

@@ -278,7 +278,7 @@ public final class Report {
       requireDirectory(ctganModel, "model", "shifter fit");
       requireDirectory(shifterDir, "Shifter", "shifter train");
       MetaFeatureRegistry features = registry != null ? registry : MetaFeatureRegistry.loadInstalled();
-      if (targets != null) {
+      if (targets != null && !targets.needsWholeTable(features)) {
         targets.validate(features, realTable.continuousColumnNames());
       }
       return new Report(new ReportInput(realTable, syntheticTable, shifted, targets, label, ctganModel, shifterDir,

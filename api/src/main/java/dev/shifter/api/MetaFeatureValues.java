@@ -173,7 +173,7 @@ public record MetaFeatureValues(Map<String, Map<String, Double>> values, List<Fa
     }
 
     TableView of(RegisteredMetaFeature feature) {
-      if (feature.seesOnlyContinuousColumns() && !feature.feature().needsLabel()) {
+      if (!feature.needsWholeTable()) {
         return continuous;
       }
       TableView view = whole;

@@ -67,6 +67,16 @@ public record RegisteredMetaFeature(MetaFeature feature, String providerId, Stri
   }
 
   /**
+   * Tells whether the feature needs more of a table than its continuous columns: its categorical columns or
+   * its label ({@link #seesOnlyContinuousColumns()} false, or {@link MetaFeature#needsLabel()}).
+   *
+   * @return true if it must be computed on the whole table's view
+   */
+  public boolean needsWholeTable() {
+    return feature.needsLabel() || !seesOnlyContinuousColumns();
+  }
+
+  /**
    * Computes the feature on a table view, with checks on both sides.
    *
    * @param view the view, with at least one row

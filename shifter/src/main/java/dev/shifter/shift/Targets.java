@@ -236,7 +236,7 @@ public final class Targets {
    */
   public boolean needsWholeTable(MetaFeatureRegistry registry) {
     return specs().stream().map(spec -> registry.find(spec.feature())).anyMatch(feature -> feature.isPresent()
-        && (feature.get().feature().needsLabel() || !feature.get().seesOnlyContinuousColumns()));
+        && feature.get().needsWholeTable());
   }
 
   /**

@@ -67,7 +67,7 @@ public final class TargetResolver {
     boolean unknownFeature = false;
     boolean needLabel = false;
     boolean anyWholeTable = entries.stream().map(e -> registry.find(e.feature())).anyMatch(f -> f.isPresent()
-        && !f.get().feature().measureOnly() && (f.get().feature().needsLabel() || !f.get().seesOnlyContinuousColumns()));
+        && !f.get().feature().measureOnly() && f.get().needsWholeTable());
     // Only whole-table targets and a label (which must be checked) need the view's shape; building it generates
     // a row, which draws from the engine's random generator, so other targets leave that untouched.
     TableShape shape = adapter == null || (!anyWholeTable && label == null) ? null : TableShape.of(adapter, label);
@@ -92,8 +92,7 @@ public final class TargetResolver {
             + "classes, or mut_inf and f1 for how the columns separate them.");
         continue;
       }
-      boolean wholeTable = feature.get().feature().needsLabel() || !feature.get().seesOnlyContinuousColumns();
-      if (wholeTable) {
+      if (feature.get().needsWholeTable()) {
         if (shape == null) {
           problems.add(entry.label() + ": " + entry.feature() + " is a meta-feature of the whole table (its "
               + "categorical columns or its label), and only the continuous columns are known here. Train a Shifter "

@@ -107,7 +107,8 @@ public record Attribute(String name, int[] codes, int size, @Nullable NDArray gr
   }
 
   private static Attribute numeric(String name, NDArray column, boolean gradient) {
-    EqualFrequencyBins bins = EqualFrequencyBins.of(column.toType(DataType.FLOAT64, false).toDoubleArray());
-    return new Attribute(name, bins.codes(), bins.size(), gradient ? bins.relaxed(column) : null);
+    double[] values = column.toType(DataType.FLOAT64, false).toDoubleArray();
+    EqualFrequencyBins bins = EqualFrequencyBins.of(values);
+    return new Attribute(name, bins.codes(), bins.size(), gradient ? bins.relaxed(column, values) : null);
   }
 }

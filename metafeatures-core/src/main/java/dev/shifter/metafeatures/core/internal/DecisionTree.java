@@ -3,6 +3,7 @@ package dev.shifter.metafeatures.core.internal;
 import ai.djl.ndarray.types.DataType;
 import dev.shifter.api.CategoricalBlock;
 import dev.shifter.api.TableView;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -19,6 +20,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DecisionTree {
   private static final double FEATURE_THRESHOLD = 1e-7;
+  private static final Object LAST_LOCK = new Object();
+  private static WeakReference<TableView> lastView = new WeakReference<>(null);
+  private static @Nullable Tree lastTree;
 
   /**
    * One node of the grown tree.
@@ -61,13 +65,29 @@ public final class DecisionTree {
   }
 
   /**
-   * Grows the tree of a view against its label.
+   * The tree of a view against its label. The four tree features are computed on the same view one after the
+   * other, so the last view's tree is kept (by the view's identity, weakly) and grown once for all four.
    *
    * @param view the view
    * @param feature the feature's name, for the message without a label
    * @return the tree
    */
   public static Tree of(TableView view, String feature) {
+    synchronized (LAST_LOCK) {
+      Tree last = lastTree;
+      if (last != null && lastView.get() == view) {
+        return last;
+      }
+    }
+    Tree tree = grow(view, feature);
+    synchronized (LAST_LOCK) {
+      lastView = new WeakReference<>(view);
+      lastTree = tree;
+    }
+    return tree;
+  }
+
+  private static Tree grow(TableView view, String feature) {
     CategoricalBlock label = view.requireLabel(feature);
     int[] y = OneHot.codes(label.oneHot());
     int n = y.length;

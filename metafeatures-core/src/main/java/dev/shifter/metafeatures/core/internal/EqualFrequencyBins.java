@@ -86,13 +86,23 @@ public record EqualFrequencyBins(int[] codes, int size, double[] edges) {
    * @return an {@code n x size} float32 array, exactly the hard one-hot forward
    */
   public NDArray relaxed(NDArray column) {
+    return relaxed(column, column.stopGradient().toType(DataType.FLOAT64, false).toDoubleArray());
+  }
+
+  /**
+   * The bins as a straight-through one-hot over a column whose values the caller already holds.
+   *
+   * @param column the {@code n x 1} column
+   * @param values its values, as {@link #of} was given them
+   * @return an {@code n x size} float32 array, exactly the hard one-hot forward
+   */
+  public NDArray relaxed(NDArray column, double[] values) {
     NDManager manager = column.getManager();
     NDArray hard = OneHot.of(manager, codes, size).toType(column.getDataType(), false);
     if (size == 1) {
       return hard;
     }
     int n = codes.length;
-    double[] values = column.stopGradient().toType(DataType.FLOAT64, false).toDoubleArray();
     NDArray slope = slope(manager, values, column.getDataType());
     NDArray x = column.reshape(n, 1);
     return hard.add(x.sub(x.stopGradient()).mul(slope));

@@ -24,10 +24,14 @@ import dev.shifter.api.InvalidInputException;
  * @param mergeMoves whether to try merging neighbouring components after convergence, keeping a merge
  *     only when it raises the lower bound (Hughes and Sudderth 2013); without it, mean-field updates
  *     often leave a true mode split into several overlapping components
+ * @param spikeShare an exact value that holds at least this share of a column's values gets its own
+ *     component of width {@code 1e-6 max(1, |value|)}, and the mixture is fitted to the other values
+ *     ({@link ValueSpikes}); 0 turns spikes off
  */
 public record MixtureConfig(
     int maxComponents, double weightConcentration, double meanPrecision, double degreesOfFreedom,
-    double tolerance, int maxIterations, double pruneBelow, int maxFitRows, boolean mergeMoves) {
+    double tolerance, int maxIterations, double pruneBelow, int maxFitRows, boolean mergeMoves,
+    double spikeShare) {
 
   /** Checks the ranges. */
   public MixtureConfig {
@@ -42,17 +46,18 @@ public record MixtureConfig(
     check(pruneBelow >= 0 && pruneBelow < 1.0 / maxComponents, "pruneBelow", pruneBelow,
         "in [0, 1 / maxComponents) so that at least one component survives");
     check(maxFitRows >= 2, "maxFitRows", maxFitRows, "at least 2");
+    check(spikeShare >= 0 && spikeShare <= 1, "spikeShare", spikeShare, "between 0 (no spikes) and 1");
   }
 
   /**
    * Returns the paper's settings: at most 10 components, concentration 0.001, beta0 = 1, nu0 = 1,
    * tolerance 0.001 per row, 100 iterations, components below 0.005 pruned, fits on at most 50,000 rows,
-   * merge moves on.
+   * merge moves on, and a value that holds 5 % of a column or more fitted as a spike of its own.
    *
    * @return the defaults
    */
   public static MixtureConfig defaults() {
-    return new MixtureConfig(10, 1e-3, 1.0, 1.0, 1e-3, 100, 0.005, 50_000, true);
+    return new MixtureConfig(10, 1e-3, 1.0, 1.0, 1e-3, 100, 0.005, 50_000, true, 0.05);
   }
 
   private static void check(boolean ok, String name, double value, String range) {

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A one-dimensional variational Bayesian Gaussian mixture with a truncated stick-breaking
@@ -113,12 +114,29 @@ public final class VariationalGaussianMixture {
       max = Math.max(max, v);
     }
     if (min == max) {
-      GaussianModes constant = new GaussianModes(new double[] {min},
-          new double[] {CONSTANT_STD * Math.max(1.0, Math.abs(min))}, new double[] {1.0});
-      return new MixtureFit(constant, 0, true, Double.NaN, values.length);
+      return new MixtureFit(pointMass(min), 0, true, Double.NaN, values.length);
     }
     SplittableRandom random = new SplittableRandom(seed);
     double[] x = subsample(values, config.maxFitRows(), random);
+    ValueSpikes spikes = ValueSpikes.find(x, config.spikeShare(), config.maxComponents());
+    if (spikes.count() == config.maxComponents() && spikes.restCount() > 0) {
+      spikes = ValueSpikes.find(x, config.spikeShare(), config.maxComponents() - 1);
+    }
+    if (spikes.count() == 0) {
+      return fitSmooth(x, random, config.maxComponents());
+    }
+    MixtureFit smooth = spikes.restCount() == 0 ? null
+        : fitSmooth(spikes.rest(x), random, config.maxComponents() - spikes.count());
+    return withSpikes(smooth, spikes);
+  }
+
+  /** Fits the mixture to values that hold no spike, with at most {@code components} components. */
+  private MixtureFit fitSmooth(double[] x, SplittableRandom random, int components) {
+    double min = Arrays.stream(x).min().orElseThrow();
+    double max = Arrays.stream(x).max().orElseThrow();
+    if (min == max) {
+      return new MixtureFit(pointMass(min), 0, true, Double.NaN, x.length);
+    }
     double mean = 0.0;
     for (double v : x) {
       mean += v;
@@ -132,10 +150,51 @@ public final class VariationalGaussianMixture {
     if (!(sd > 0.0)) {
       sd = max - min;
     }
+    double[] standardised = new double[x.length];
     for (int i = 0; i < x.length; i++) {
-      x[i] = (x[i] - mean) / sd;
+      standardised[i] = (x[i] - mean) / sd;
     }
-    return new Run(x, random).fit(mean, sd);
+    return new Run(standardised, random, components).fit(mean, sd);
+  }
+
+  private static GaussianModes pointMass(double value) {
+    return new GaussianModes(new double[] {value}, new double[] {CONSTANT_STD * Math.max(1.0, Math.abs(value))},
+        new double[] {1.0});
+  }
+
+  /** The spikes' components next to the smooth fit's, whose weights are scaled to the rows they cover. */
+  private static MixtureFit withSpikes(@Nullable MixtureFit smooth, ValueSpikes spikes) {
+    int smoothCount = smooth == null ? 0 : smooth.modes().size();
+    int count = spikes.count() + smoothCount;
+    Integer[] order = new Integer[count];
+    double[] means = new double[count];
+    double[] stds = new double[count];
+    double[] weights = new double[count];
+    for (int i = 0; i < spikes.count(); i++) {
+      double value = spikes.values()[i];
+      means[i] = value;
+      stds[i] = CONSTANT_STD * Math.max(1.0, Math.abs(value));
+      weights[i] = spikes.counts()[i] / (double) spikes.total();
+    }
+    double restShare = spikes.restCount() / (double) spikes.total();
+    if (smooth != null) {
+      GaussianModes modes = smooth.modes();
+      for (int i = 0; i < smoothCount; i++) {
+        means[spikes.count() + i] = modes.means()[i];
+        stds[spikes.count() + i] = modes.stds()[i];
+        weights[spikes.count() + i] = modes.weights()[i] * restShare;
+      }
+    }
+    for (int i = 0; i < count; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (p, q) -> Double.compare(means[p], means[q]));
+    GaussianModes all = new GaussianModes(
+        Arrays.stream(order).mapToDouble(i -> means[i]).toArray(),
+        Arrays.stream(order).mapToDouble(i -> stds[i]).toArray(),
+        Arrays.stream(order).mapToDouble(i -> weights[i]).toArray());
+    return smooth == null ? new MixtureFit(all, 0, true, Double.NaN, spikes.total())
+        : new MixtureFit(all, smooth.iterations(), smooth.converged(), smooth.lowerBoundPerRow(), spikes.total());
   }
 
   private static double[] subsample(double[] values, int maxRows, SplittableRandom random) {
@@ -182,10 +241,10 @@ public final class VariationalGaussianMixture {
     private double bound = Double.NaN;
     private int iterations;
 
-    Run(double[] x, SplittableRandom random) {
+    Run(double[] x, SplittableRandom random, int components) {
       this.x = x;
       this.random = random;
-      this.k = config.maxComponents();
+      this.k = components;
       this.alpha = config.weightConcentration();
       this.beta0 = config.meanPrecision();
       this.a0 = 0.5 * config.degreesOfFreedom();

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# A CTGAN training step on Adult against its arithmetic floor (the step's matrix products timed alone, and its
+# floating-point work over the sgemm throughput of a 1024^3 product), measured in one run on the same threads.
+# Usage: benchmarks/scripts/bench-ctgan-step.sh [STEPS=300]      (threads: SHIFTER_THREADS, default 2)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+data="$root/../shared/data/adult.csv"
+[ -f "$data" ] || { echo "adult.csv not found at $data: put the shared data beside the checkout" >&2; exit 2; }
+if ! ls "$root"/benchmarks/target/shifter-benchmarks-*.jar >/dev/null 2>&1; then
+  echo "building benchmarks..." >&2
+  (cd "$root" && mvn -B -q -DskipTests install -pl benchmarks -am) >&2
+fi
+busy() {  # the share of the two cores busy over one second
+  local a b
+  a=$(head -1 /proc/stat); sleep 1; b=$(head -1 /proc/stat)
+  awk -v a="$a" -v b="$b" 'BEGIN { split(a, x); split(b, y); busy = 0; total = 0
+    for (i = 2; i <= 8; i++) { d = y[i] - x[i]; total += d; if (i != 5 && i != 6) busy += d }
+    printf "%.0f %% busy", (total > 0 ? 100 * busy / total : 0) }'
+}
+echo "machine before the run: $(busy)"
+cp=$(ls "$root"/benchmarks/target/shifter-benchmarks-*.jar | head -1):"$root/benchmarks/target/lib/*"
+OPT_OUT_TRACKING=true exec java --add-opens=java.base/java.nio=ALL-UNNAMED -Dai.djl.offline=true \
+  -Dai.djl.pytorch.num_threads="${SHIFTER_THREADS:-2}" -Dai.djl.pytorch.num_interop_threads=1 \
+  -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error \
+  -Xmx4g -cp "$cp" dev.shifter.bench.CtganStepBench "$data" "${1:-300}"

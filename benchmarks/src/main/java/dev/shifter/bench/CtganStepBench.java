@@ -10,6 +10,8 @@ import dev.shifter.ctgan.internal.EncodedData;
 import dev.shifter.ctgan.types.CtganConfig;
 import dev.shifter.io.Tables;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -52,20 +54,26 @@ public final class CtganStepBench {
         encoded = DataTransformer.fit(train, CtganAdultBench.SEED).transform(train, CtganAdultBench.SEED);
       }
       double stepMs;
+      double stepCpuMs;
       try (NDManager manager = NDManager.newBaseManager();
           CtganTraining training = new CtganTraining(encoded, config, manager)) {
         for (int i = 0; i < WARM_UP_STEPS; i++) {
           training.step();
         }
         double[] blocks = new double[BLOCKS];
+        double[] cpuBlocks = new double[BLOCKS];
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (int b = 0; b < BLOCKS; b++) {
           long start = System.nanoTime();
+          long cpuStart = threads.getCurrentThreadCpuTime();
           for (int i = 0; i < steps / BLOCKS; i++) {
             training.step();
           }
           blocks[b] = (System.nanoTime() - start) / 1e6 / (steps / BLOCKS);
+          cpuBlocks[b] = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6 / (steps / BLOCKS);
         }
         stepMs = median(blocks);
+        stepCpuMs = median(cpuBlocks);
       }
       List<StepProducts> products = StepProducts.ofStep(config, encoded.width(), encoded.condWidth());
       double flops = products.stream().mapToDouble(StepProducts::flops).sum();
@@ -83,12 +91,13 @@ public final class CtganStepBench {
         }
         double squareMs = productMs(manager, 1024, 1024, 1024, 20);
         double peak = 2.0 * 1024 * 1024 * 1024 / (squareMs / 1e3);
-        print(out, config, encoded, stepMs, flops, productsMs, peak, byPart);
+        print(out, config, encoded, stepMs, stepCpuMs, flops, productsMs, peak, byPart);
       }
     }
   }
 
-  private static void print(PrintStream out, CtganConfig config, EncodedData encoded, double stepMs, double flops,
+  private static void print(PrintStream out, CtganConfig config, EncodedData encoded, double stepMs,
+      double stepCpuMs, double flops,
       double productsMs, double peak, Map<String, double[]> byPart) {
     out.printf(Locale.ROOT, "CTGAN training step on Adult's 80 %% split: %d rows, encoded width %d, conditional "
         + "vector %d, batch %d, pac %d; threads %s%n%n", encoded.rows(), encoded.width(), encoded.condWidth(),
@@ -108,6 +117,8 @@ public final class CtganStepBench {
     out.printf(Locale.ROOT, "| floor: work / that throughput (ms) | %.2f |%n", peakFloorMs);
     out.printf(Locale.ROOT, "| floor: the step's products alone, at their own shapes (ms) | %.2f |%n", productsMs);
     out.printf(Locale.ROOT, "| measured step, median of %d blocks (ms) | %.2f |%n", BLOCKS, stepMs);
+    out.printf(Locale.ROOT, "| CPU time of the calling thread a step (ms; all of the step's work at 1 thread) | %.2f |%n",
+        stepCpuMs);
     out.printf(Locale.ROOT, "| step / floor at the products' shapes | %.2f |%n", stepMs / productsMs);
     out.printf(Locale.ROOT, "| step / floor at sgemm throughput | %.2f |%n", stepMs / peakFloorMs);
     out.printf(Locale.ROOT, "| epoch of %d steps at the measured step (s) | %.2f |%n",

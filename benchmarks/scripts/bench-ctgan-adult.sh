@@ -4,12 +4,9 @@
 #        (threads: SHIFTER_THREADS, default 2)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-data="$root/../shared/data/adult.csv"
-[ -f "$data" ] || { echo "adult.csv not found at $data: put the shared data beside the checkout" >&2; exit 2; }
-if ! ls "$root"/benchmarks/target/shifter-benchmarks-*.jar >/dev/null 2>&1; then
-  echo "building benchmarks..." >&2
-  (cd "$root" && mvn -B -q -DskipTests install -pl benchmarks -am) >&2
-fi
+. "$root/benchmarks/scripts/common.sh"
+data=$(adult_csv)
+ensure_benchmarks_built
 cp=$(ls "$root"/benchmarks/target/shifter-benchmarks-*.jar | head -1):"$root/benchmarks/target/lib/*"
 OPT_OUT_TRACKING=true exec java --add-opens=java.base/java.nio=ALL-UNNAMED -Dai.djl.offline=true \
   -Dai.djl.pytorch.num_threads="${SHIFTER_THREADS:-2}" -Dai.djl.pytorch.num_interop_threads=1 \

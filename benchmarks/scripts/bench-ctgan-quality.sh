@@ -17,28 +17,12 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 out=${1:-"$root/benchmarks/target/bench-ctgan-quality"}
 epochs=${2:-300}
 seeds=${3:-3}
-data="$root/../shared/data/adult.csv"
-[ -f "$data" ] || { echo "adult.csv not found at $data: put the shared data beside the checkout" >&2; exit 2; }
-python=""
-for candidate in python3 /usr/bin/python3; do
-  if "$candidate" -c 'import torch, sklearn, pandas, scipy, tqdm, psutil, faker' 2>/dev/null; then python=$candidate; break; fi
-done
-[ -n "$python" ] || { echo "no python3 with torch, sklearn, pandas, scipy, tqdm, psutil and faker: apt-get install" \
-  "python3-torch python3-sklearn python3-pandas python3-scipy python3-tqdm python3-psutil python3-fake-factory" >&2; exit 2; }
+. "$root/benchmarks/scripts/common.sh"
+data=$(adult_csv)
+python=$(reference_python)
 mkdir -p "$out"
 src=${REFERENCE_SRC:-"$out/reference-src"}
-if [ ! -d "$src/ctgan" ] || [ ! -d "$src/rdt" ]; then
-  mkdir -p "$src"
-  for spec in CTGAN:v0.7.5:ctgan RDT:v1.6.1:rdt; do
-    IFS=: read -r repo tag dir <<< "$spec"
-    git_dir="$root/../.mirror/sdv-dev+$repo/repo"
-    if [ ! -d "$git_dir" ]; then
-      git_dir="$out/$repo.git"
-      [ -d "$git_dir" ] || git clone -q --bare "https://github.com/sdv-dev/$repo" "$git_dir"
-    fi
-    git --git-dir="$git_dir" archive "$tag" "$dir" | tar -x -C "$src"
-  done
-fi
+reference_sources "$src" "$out"
 "$root/bin/shifter" --version > /dev/null
 export SHIFTER_SKIP_BUILD=1
 [ -f "$out/train.csv" ] || "$python" "$root/benchmarks/scripts/ctgan_reference.py" split "$data" "$out/train.csv" \

@@ -4,12 +4,9 @@
 # Usage: benchmarks/scripts/bench-ctgan-step.sh [STEPS=300]      (threads: SHIFTER_THREADS, default 2)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-data="$root/../shared/data/adult.csv"
-[ -f "$data" ] || { echo "adult.csv not found at $data: put the shared data beside the checkout" >&2; exit 2; }
-if ! ls "$root"/benchmarks/target/shifter-benchmarks-*.jar >/dev/null 2>&1; then
-  echo "building benchmarks..." >&2
-  (cd "$root" && mvn -B -q -DskipTests install -pl benchmarks -am) >&2
-fi
+. "$root/benchmarks/scripts/common.sh"
+data=$(adult_csv)
+ensure_benchmarks_built
 busy() {  # the share of the two cores busy over one second
   local a b
   a=$(head -1 /proc/stat); sleep 1; b=$(head -1 /proc/stat)

@@ -18,11 +18,7 @@ out=${1:-"$root/benchmarks/target/bench-ctgan-quality"}
 epochs=${2:-300}
 seeds=${3:-3}
 . "$root/benchmarks/scripts/common.sh"
-data=$(adult_csv)
-python=$(reference_python)
-mkdir -p "$out"
-src=${REFERENCE_SRC:-"$out/reference-src"}
-reference_sources "$src" "$out"
+reference_setup "$out"
 "$root/bin/shifter" --version > /dev/null
 export SHIFTER_SKIP_BUILD=1
 [ -f "$out/train.csv" ] || "$python" "$root/benchmarks/scripts/ctgan_reference.py" split "$data" "$out/train.csv" \

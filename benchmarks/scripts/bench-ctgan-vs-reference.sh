@@ -21,11 +21,7 @@ out=${1:-"$root/benchmarks/target/bench-ctgan-vs-reference"}
 epochs=${2:-5}
 repeats=${3:-2}
 . "$root/benchmarks/scripts/common.sh"
-data=$(adult_csv)
-python=$(reference_python)
-mkdir -p "$out"
-src=${REFERENCE_SRC:-"$out/reference-src"}
-reference_sources "$src" "$out"
+reference_setup "$out"
 "$root/bin/shifter" --version > /dev/null
 export SHIFTER_SKIP_BUILD=1
 "$python" "$root/benchmarks/scripts/ctgan_reference.py" split "$data" "$out/train.csv" "$out/test.csv" 0

@@ -46,3 +46,13 @@ reference_sources() {  # DIR CLONE_DIR
     git --git-dir="$git_dir" archive "$tag" "$dir" | tar -x -C "$src"
   done
 }
+
+# Sets data (Adult), python (reference_python) and src (the reference's sources, REFERENCE_SRC or
+# OUT/reference-src) for the side-by-side scripts, and makes OUT.
+reference_setup() {  # OUT
+  mkdir -p "$1"
+  data=$(adult_csv)
+  python=$(reference_python)
+  src=${REFERENCE_SRC:-"$1/reference-src"}
+  reference_sources "$src" "$1"
+}

@@ -49,7 +49,9 @@ import org.apache.arrow.memory.BufferAllocator;
  * <p>A saved model is a directory (written atomically, a previous model in it replaced safely):
  * {@code manifest.json} (format version, configuration and seed, columns, transformer state, category
  * counts, training progress, library/engine/Java versions, OS and architecture), {@code generator.params}
- * and {@code critic.params} (DJL parameters, BatchNorm running statistics included),
+ * (the averaged generator that sampling uses, see {@link CtganConfig#generatorAveraging()}),
+ * {@code generator-live.params} (the generator's last weights, where they are averaged) and
+ * {@code critic.params} (DJL parameters, BatchNorm running statistics included),
  * {@code generator-adam.bin} and {@code critic-adam.bin} (optimizer states, for resuming) and
  * {@code checksums.sha256} (SHA-256 of each other file; {@code sha256sum -c checksums.sha256} checks
  * them). No Java serialization is involved.

@@ -111,10 +111,11 @@ class CtganModelTest {
     model.save(dir.resolve("m"));
     try (var files = Files.list(dir.resolve("m"))) {
       assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("manifest.json",
-          "generator.params", "critic.params", "generator-adam.bin", "critic-adam.bin", "checksums.sha256");
+          "generator.params", "generator-live.params", "critic.params", "generator-adam.bin", "critic-adam.bin",
+          "checksums.sha256");
     }
     List<String> lines = Files.readAllLines(dir.resolve("m/checksums.sha256"));
-    assertThat(lines).hasSize(5);
+    assertThat(lines).hasSize(6);
     for (String line : lines) {
       String[] parts = line.split(" {2}");
       assertThat(Sha256.of(Files.readAllBytes(dir.resolve("m").resolve(parts[1])))).isEqualTo(parts[0]);
@@ -173,6 +174,45 @@ class CtganModelTest {
       assertThat(table.rowCount()).isEqualTo(500);
       assertThat(loaded.epochsCompleted()).isEqualTo(2);
     }
+  }
+
+  @Test
+  void aModelWrittenBeforeWeightAveragingLoadsAndSamplesFromItsOnlyGenerator() throws IOException {
+    Path saved = dir.resolve("m");
+    model.save(saved);
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode root = (ObjectNode) json.readTree(saved.resolve("manifest.json").toFile());
+    ((ObjectNode) root.path("config")).remove("generatorAveraging");
+    rewriteManifest(saved, json.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+    Files.copy(saved.resolve("generator-live.params"), saved.resolve("generator.params"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.delete(saved.resolve("generator-live.params"));
+    Path checksums = saved.resolve("checksums.sha256");
+    byte[] live = Files.readAllBytes(saved.resolve("generator.params"));
+    Files.write(checksums, Files.readAllLines(checksums).stream()
+        .filter(l -> !l.endsWith("generator-live.params"))
+        .map(l -> l.endsWith("  generator.params") ? Sha256.of(live) + "  generator.params" : l)
+        .toList());
+
+    try (CtganModel loaded = CtganModel.load(saved); Table table = loaded.sample(allocator, 300, 4)) {
+      assertThat(loaded.config().generatorAveraging()).isZero();
+      assertThat(table.rowCount()).isEqualTo(300);
+    }
+  }
+
+  @Test
+  void anAveragedModelWithoutItsLiveGeneratorIsRefusedAsIncomplete() throws IOException {
+    Path saved = dir.resolve("m");
+    model.save(saved);
+    Files.delete(saved.resolve("generator-live.params"));
+    Path checksums = saved.resolve("checksums.sha256");
+    Files.write(checksums, Files.readAllLines(checksums).stream()
+        .filter(l -> !l.endsWith("generator-live.params")).toList());
+
+    assertThatThrownBy(() -> CtganModel.load(saved))
+        .isInstanceOf(ArtifactException.class)
+        .hasMessageContaining("lists no generator-live.params")
+        .hasMessageContaining("fit the model again");
   }
 
   /** Replaces the manifest and its checksum, as if the directory had been written with this text. */

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ResumeTest {
   private static final List<String> STATE_FILES =
-      List.of("generator.params", "critic.params", "generator-adam.bin", "critic-adam.bin");
+      List.of("generator.params", "critic.params", "generator-adam.bin", "critic-adam.bin", "generator-live.params");
 
   @TempDir
   Path dir;

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
  * CTGAN's adversarial training (Xu et al. 2019, WGAN-GP with PacGAN, training-by-sampling and the
@@ -56,6 +57,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link #restore} continues exactly as the uninterrupted run would have (same thread count). Other
  * users of the engine's generator during an epoch would change the draws.
  *
+ * <p>Where the configuration asks for it ({@link CtganConfig#generatorAveraging()}), a
+ * {@link GeneratorAverage} follows the generator's weights after every generator step, and the snapshot's
+ * generator is that average (the live weights are kept beside it for resuming).
+ *
  * <p>The networks' parameters live in the manager passed in (they outlive the training); the
  * optimizers' moments and the parameter store live in a sub-manager that {@link #close()} frees.
  */
@@ -79,6 +84,7 @@ public final class CtganTraining implements AutoCloseable {
   private final Adam generatorOptimizer;
   private final Adam criticOptimizer;
   private final NDManager modelManager;
+  private final @Nullable GeneratorAverage average;
   private Random random;
   private boolean stepped;
   private final AtomicBoolean stopRequested = new AtomicBoolean();
@@ -121,6 +127,13 @@ public final class CtganTraining implements AutoCloseable {
     this.criticOptimizer = new Adam(criticParameters, trainingManager, new Adam.Settings(
         config.criticLearningRate(), config.beta1(), config.beta2(), ADAM_EPSILON, config.criticWeightDecay()),
         ADAM_STATE);
+    if (config.generatorAveraging() > 0f) {
+      Generator averaged = Networks.generator(config, data.width(), condWidth);
+      Networks.initialize(averaged, trainingManager, config.batchSize());
+      this.average = new GeneratorAverage(generator, averaged, trainingManager, config.generatorAveraging());
+    } else {
+      this.average = null;
+    }
   }
 
   private static List<Parameter> trainable(Block block) {
@@ -280,8 +293,12 @@ public final class CtganTraining implements AutoCloseable {
    * @return the state as the bytes of the model directory's files
    */
   public NetworkState snapshot() {
-    return new NetworkState(Networks.save(generator), Networks.save(critic),
-        generatorOptimizer.save(), criticOptimizer.save());
+    byte[] live = Networks.save(generator);
+    GeneratorAverage averaged = average;
+    return averaged == null
+        ? new NetworkState(live, Networks.save(critic), generatorOptimizer.save(), criticOptimizer.save(), null)
+        : new NetworkState(averaged.save(), Networks.save(critic), generatorOptimizer.save(),
+            criticOptimizer.save(), live);
   }
 
 
@@ -291,8 +308,8 @@ public final class CtganTraining implements AutoCloseable {
    *
    * @param state a snapshot of a run with the same data and configuration
    * @param epochs the number of epochs completed when the snapshot was taken
-   * @param files the names of the state's four files, for messages: generator, critic, generator
-   *     optimizer, critic optimizer
+   * @param files the names of the state's five files, for messages: generator (sampled from), critic,
+   *     generator optimizer, critic optimizer, live generator
    * @throws ArtifactException if the state does not fit these networks
    * @throws IllegalStateException if training has already taken a step
    */
@@ -300,7 +317,12 @@ public final class CtganTraining implements AutoCloseable {
     if (stepped) {
       throw new IllegalStateException("restore must come before the first training step");
     }
-    Networks.load(generator, modelManager, state.generator(), files.get(0));
+    byte @Nullable [] live = state.liveGenerator();
+    Networks.load(generator, modelManager, state.trainingGenerator(), files.get(live != null ? 4 : 0));
+    GeneratorAverage averaged = average;
+    if (averaged != null) {
+      averaged.load(trainingManager, live != null ? state.generator() : state.trainingGenerator(), files.get(0));
+    }
     Networks.load(critic, modelManager, state.critic(), files.get(1));
     setFrozen(generatorParameters, false);
     setFrozen(criticParameters, false);
@@ -372,6 +394,10 @@ public final class CtganTraining implements AutoCloseable {
         loss = total.getFloat();
       }
       generatorOptimizer.step();
+      GeneratorAverage averaged = average;
+      if (averaged != null) {
+        averaged.update(generatorOptimizer.steps());
+      }
       return loss;
     } finally {
       setFrozen(criticParameters, false);

@@ -37,4 +37,16 @@ final class ManifestUpgrade {
       object.set("formatVersion", IntNode.valueOf(ModelManifest.FORMAT_VERSION));
     }
   }
+
+  /**
+   * Gives a manifest written before the generator's weights were averaged the setting that keeps its
+   * behaviour: {@code generatorAveraging} 0, sampling from the generator's last weights.
+   *
+   * @param root the manifest's JSON object, changed in place
+   */
+  static void addGeneratorAveraging(JsonNode root) {
+    if (root.path("config") instanceof ObjectNode config && !config.has("generatorAveraging")) {
+      config.put("generatorAveraging", 0.0);
+    }
+  }
 }

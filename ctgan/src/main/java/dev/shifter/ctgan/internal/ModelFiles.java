@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,11 @@ import org.jspecify.annotations.Nullable;
  * <pre>
  * manifest.json        format and version, configuration and seed, columns, transformer state,
  *                      category counts, training progress, provenance ({@link ModelManifest})
- * generator.params     the generator's parameters, BatchNorm running statistics included
- *                      ({@code Block.saveParameters})
+ * generator.params     the parameters that sampling uses, BatchNorm running statistics included
+ *                      ({@code Block.saveParameters}): the moving average of the generator's
+ *                      weights, or its last weights where the configuration does not average
+ * generator-live.params  the generator's last weights, which a resumed fit continues from; only
+ *                      where the configuration averages the weights
  * critic.params        the critic's parameters
  * generator-adam.bin   the generator optimizer's step count and moments ({@link dev.shifter.commons.Adam#save})
  * critic-adam.bin      the critic optimizer's state
@@ -44,6 +48,9 @@ public final class ModelFiles {
 
   /** The generator's parameter file. */
   public static final String GENERATOR = "generator.params";
+
+  /** The generator's last weights, beside the averaged ones in {@link #GENERATOR}. */
+  public static final String GENERATOR_LIVE = "generator-live.params";
 
   /** The critic's parameter file. */
   public static final String CRITIC = "critic.params";
@@ -78,6 +85,10 @@ public final class ModelFiles {
     files.put(CRITIC, artifact.state().critic());
     files.put(GENERATOR_ADAM, artifact.state().generatorAdam());
     files.put(CRITIC_ADAM, artifact.state().criticAdam());
+    byte @Nullable [] live = artifact.state().liveGenerator();
+    if (live != null) {
+      files.put(GENERATOR_LIVE, live);
+    }
     StringBuilder checksums = new StringBuilder();
     for (Map.Entry<String, byte[]> file : files.entrySet()) {
       checksums.append(Sha256.of(file.getValue())).append("  ").append(file.getKey()).append('\n');
@@ -124,7 +135,11 @@ public final class ModelFiles {
     Path checksumFile = dir.resolve(CHECKSUMS);
     Map<String, String> expected = parseChecksums(checksumFile, readFile(checksumFile, dir));
     Map<String, byte[]> contents = new LinkedHashMap<>();
-    for (String name : FILES) {
+    List<String> names = new ArrayList<>(FILES);
+    if (expected.containsKey(GENERATOR_LIVE)) {
+      names.add(GENERATOR_LIVE);
+    }
+    for (String name : names) {
       Path file = dir.resolve(name);
       String checksum = expected.get(name);
       if (checksum == null) {
@@ -140,8 +155,18 @@ public final class ModelFiles {
       contents.put(name, bytes);
     }
     ModelManifest manifest = ManifestJson.read(read(contents, MANIFEST), dir.resolve(MANIFEST).toString());
+    boolean averaged = manifest.config().generatorAveraging() > 0f;
+    if (averaged != contents.containsKey(GENERATOR_LIVE)) {
+      throw new ArtifactException(averaged
+          ? checksumFile + " lists no " + GENERATOR_LIVE + ", which a model whose generator weights are averaged "
+              + "(generatorAveraging in " + MANIFEST + ") needs: the directory is incomplete. Restore it from a "
+              + "backup (copy it whole), or fit the model again."
+          : dir.resolve(GENERATOR_LIVE) + " belongs to a model whose generator weights are averaged, but " + MANIFEST
+              + " says they are not: the directory mixes files of two models. Restore it from a backup, or fit the "
+              + "model again.");
+    }
     return new ModelArtifact(manifest, new NetworkState(read(contents, GENERATOR), read(contents, CRITIC),
-        read(contents, GENERATOR_ADAM), read(contents, CRITIC_ADAM)));
+        read(contents, GENERATOR_ADAM), read(contents, CRITIC_ADAM), contents.get(GENERATOR_LIVE)));
   }
 
   private static byte[] read(Map<String, byte[]> contents, String name) {
@@ -149,15 +174,16 @@ public final class ModelFiles {
   }
 
   /**
-   * Returns the paths of the four state files in the order {@link CtganTraining#restore} expects, for
+   * Returns the paths of the five state files in the order {@link CtganTraining#restore} expects, for
    * messages.
    *
    * @param dir the model directory
-   * @return generator, critic, generator optimizer and critic optimizer files
+   * @return generator (sampled from), critic, generator optimizer, critic optimizer and live generator files
    */
   public static List<String> stateFiles(Path dir) {
     return List.of(dir.resolve(GENERATOR).toString(), dir.resolve(CRITIC).toString(),
-        dir.resolve(GENERATOR_ADAM).toString(), dir.resolve(CRITIC_ADAM).toString());
+        dir.resolve(GENERATOR_ADAM).toString(), dir.resolve(CRITIC_ADAM).toString(),
+        dir.resolve(GENERATOR_LIVE).toString());
   }
 
   private static String missingDirectoryMessage(Path dir) {

@@ -9,7 +9,11 @@ import java.util.List;
  * the paper's settings (Xu et al. 2019 and its reference setting): batch 500, latent dimension 128, generator and critic
  * layers (256, 256), pac 10, gradient penalty weight 10, Adam with learning rate 2e-4, betas
  * (0.5, 0.9), L2 weight decay 1e-6, one critic step per generator step, Gumbel-softmax temperature
- * 0.2, LeakyReLU slope 0.2, dropout 0.5.
+ * 0.2, LeakyReLU slope 0.2, dropout 0.5. One setting is ours, not the paper's: samples come from an
+ * exponential moving average of the generator's weights (decay 0.999), which damps the oscillation of
+ * adversarial training (Yazici et al. 2019, "The unusual effectiveness of averaging in GAN training");
+ * {@link Builder#optGeneratorAveraging(float) optGeneratorAveraging(0)} samples from the last weights,
+ * as the paper does.
  *
  * @param epochs the number of epochs (an epoch is {@code max(1, rows / batchSize)} steps)
  * @param batchSize rows per step; a multiple of {@code pac}
@@ -28,6 +32,9 @@ import java.util.List;
  * @param gumbelTau the Gumbel-softmax temperature
  * @param negativeSlope the critic's LeakyReLU slope
  * @param dropout the critic's dropout probability
+ * @param generatorAveraging the decay of the moving average of the generator's weights that sampling
+ *     uses, in [0, 1); 0 samples from the last weights. The decay at generator step {@code t} is
+ *     {@code min(generatorAveraging, (1 + t) / (10 + t))}, so early weights are forgotten quickly
  * @param seed the seed of everything random in a fit: the transformer's mixtures and mode draws, the
  *     initial weights, and per epoch the noise, dropout and conditions (see {@code dev.shifter.ctgan.CtganTrainer})
  */
@@ -36,7 +43,9 @@ public record CtganConfig(
     List<Integer> criticDims, int pac, float gradientPenaltyWeight, float generatorLearningRate,
     float criticLearningRate, float beta1, float beta2, float generatorWeightDecay,
     float criticWeightDecay, int criticSteps, float gumbelTau, float negativeSlope, float dropout,
-    long seed) {
+    float generatorAveraging, long seed) {
+  /** The default decay of the moving average of the generator's weights that sampling uses. */
+  public static final float DEFAULT_GENERATOR_AVERAGING = 0.999f;
 
   /**
    * Copies the lists and checks the values.
@@ -63,6 +72,8 @@ public record CtganConfig(
     require(criticSteps >= 1, "critic steps must be >= 1, got " + criticSteps);
     require(gumbelTau > 0f, "Gumbel-softmax temperature must be > 0, got " + gumbelTau);
     require(dropout >= 0f && dropout < 1f, "dropout must be in [0, 1), got " + dropout);
+    require(generatorAveraging >= 0f && generatorAveraging < 1f, "generator averaging must be in [0, 1) "
+        + "(0 samples from the last weights, 0.999 is the default), got " + generatorAveraging);
   }
 
   private static void require(boolean condition, String message) {
@@ -133,6 +144,7 @@ public record CtganConfig(
     b.gumbelTau = gumbelTau;
     b.negativeSlope = negativeSlope;
     b.dropout = dropout;
+    b.generatorAveraging = generatorAveraging;
     b.seed = seed;
     return b;
   }
@@ -156,6 +168,7 @@ public record CtganConfig(
     private float gumbelTau = 0.2f;
     private float negativeSlope = 0.2f;
     private float dropout = 0.5f;
+    private float generatorAveraging = DEFAULT_GENERATOR_AVERAGING;
     private long seed;
 
     private Builder() {}
@@ -339,6 +352,18 @@ public record CtganConfig(
     }
 
     /**
+     * Sets the decay of the moving average of the generator's weights that sampling uses (default
+     * 0.999; 0 samples from the last weights, as the paper does).
+     *
+     * @param value the decay, in [0, 1)
+     * @return this builder
+     */
+    public Builder optGeneratorAveraging(float value) {
+      generatorAveraging = value;
+      return this;
+    }
+
+    /**
      * Sets the seed (default 0).
      *
      * @param value the seed
@@ -359,7 +384,7 @@ public record CtganConfig(
       return new CtganConfig(
           epochs, batchSize, embeddingDim, generatorDims, criticDims, pac, gradientPenaltyWeight,
           generatorLearningRate, criticLearningRate, beta1, beta2, generatorWeightDecay,
-          criticWeightDecay, criticSteps, gumbelTau, negativeSlope, dropout, seed);
+          criticWeightDecay, criticSteps, gumbelTau, negativeSlope, dropout, generatorAveraging, seed);
     }
   }
 }

@@ -101,6 +101,11 @@ final class DemoProgress implements DemoListener, AutoCloseable {
     }
   }
 
+  @Override
+  public void onNote(String note) {
+    diagnostics.note(note);
+  }
+
   private static String position(DemoStage stage) {
     return "[" + (stage.ordinal() + 1) + "/" + DemoStage.values().length + "]";
   }

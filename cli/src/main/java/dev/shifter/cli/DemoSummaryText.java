@@ -1,6 +1,7 @@
 package dev.shifter.cli;
 
 import dev.shifter.demo.DemoFiles;
+import dev.shifter.demo.DemoPipeline;
 import dev.shifter.demo.DemoResult;
 import dev.shifter.demo.DemoStage;
 import dev.shifter.demo.TargetOutcome;
@@ -41,7 +42,9 @@ final class DemoSummaryText {
     }
     targets.print(out);
     out.println(result.withinTolerance() + " of " + result.targets().size() + " entries within tolerance"
-        + (result.allApproached() ? "; every entry moved towards its target." : "."));
+        + (result.allApproached() ? "; every entry moved towards its target." : ".")
+        + (DemoPipeline.TILT.equals(result.shiftedBy()) ? " These rows are the reweighting baseline's (tilt): the "
+            + "Shifter reached " + result.shifterWithinTolerance() + " of " + result.targets().size() + "." : ""));
     out.println();
     out.println("Quality against the data (1 = like the data):");
     printQuality(result.syntheticQuality(), result.shiftedQuality(), out);

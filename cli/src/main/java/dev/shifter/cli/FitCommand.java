@@ -61,6 +61,12 @@ final class FitCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", description = "Seed of the whole fit (default 0).")
   @Nullable Long seed;
 
+  @Option(names = "--generator-averaging", paramLabel = "D",
+      description = "Sample from a moving average of the generator's weights with this decay, in [0, 1) (default "
+          + "0.999; 0: from the last weights, as the paper does). Not with --resume: a resumed fit keeps the "
+          + "checkpoint's.")
+  @Nullable Float generatorAveraging;
+
   @Option(names = "--out", required = true, paramLabel = "DIR",
       description = "The model directory to write: replaced if it holds a model; never if it holds a Shifter or "
           + "other files, or cannot be written (checked before training).")
@@ -92,7 +98,11 @@ final class FitCommand implements Callable<Integer> {
       if (resume) {
         builder.optResumeFrom(outDir);
       } else {
-        builder.optConfig(CtganConfig.builder().optEpochs(DEFAULT_EPOCHS).build());
+        CtganConfig.Builder config = CtganConfig.builder().optEpochs(DEFAULT_EPOCHS);
+        if (generatorAveraging != null) {
+          config.optGeneratorAveraging(generatorAveraging);
+        }
+        builder.optConfig(config.build());
       }
       if (batchSize != null) {
         builder.optBatchSize(batchSize);
@@ -163,6 +173,15 @@ final class FitCommand implements Callable<Integer> {
     if (checkpointEvery < 0) {
       throw new ParameterException(spec.commandLine(), "--checkpoint-every must be 0 or more, got "
           + checkpointEvery + ".");
+    }
+    Float averaging = generatorAveraging;
+    if (averaging != null && !(averaging >= 0f && averaging < 1f)) {
+      throw new ParameterException(spec.commandLine(), "--generator-averaging must be in [0, 1) (0.999 is the "
+          + "default, 0 samples from the last weights), got " + averaging + ".");
+    }
+    if (resume && averaging != null) {
+      throw new ParameterException(spec.commandLine(), "--generator-averaging cannot be changed when resuming: a "
+          + "resumed fit keeps the checkpoint's setting. Leave it out, or fit from scratch without --resume.");
     }
     if (resume && !Files.isDirectory(outDir)) {
       throw new InvalidInputException(outDir + ": no checkpoint to resume (the directory does not exist). Run "

@@ -28,6 +28,14 @@ public interface DemoListener {
   default void onStageEnd(DemoStage stage, Duration took, String outcome) {}
 
   /**
+   * Called with something the user should know that is not a stage's outcome, e.g. that the shifted
+   * table came from the reweighting baseline.
+   *
+   * @param note the sentence
+   */
+  default void onNote(String note) {}
+
+  /**
    * Returns a listener that ignores everything.
    *
    * @return the listener

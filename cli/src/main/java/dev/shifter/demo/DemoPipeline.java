@@ -27,6 +27,8 @@ import dev.shifter.shift.ShifterTrainer;
 import dev.shifter.shift.ShifterTrainerFactory;
 import dev.shifter.shift.TargetEntry;
 import dev.shifter.shift.TargetReport;
+import dev.shifter.shift.TiltGenerator;
+import dev.shifter.shift.TiltedTable;
 import dev.shifter.shift.Targets;
 import dev.shifter.shift.TrainedShifter;
 import dev.shifter.shift.TrainingListener;
@@ -79,6 +81,11 @@ import org.jspecify.annotations.Nullable;
  * <p>Not thread-safe; {@link #requestStop()} may be called from any thread.
  */
 public final class DemoPipeline {
+  /** {@link DemoResult#shiftedBy()} when the Shifter made the shifted table. */
+  public static final String SHIFTER = "shifter";
+  /** {@link DemoResult#shiftedBy()} when the reweighting baseline made it. */
+  public static final String TILT = "tilt";
+
   private final Path output;
   private final DemoSettings settings;
   private final @Nullable Table data;
@@ -157,7 +164,8 @@ public final class DemoPipeline {
       try (Table syntheticTable = synthetic;
           LoadedGenerator generator = GeneratorLoaders.load(files.model());
           TrainedShifter shifter = train(generator, wanted, features, files);
-          ShiftedTable shifted = generate(shifter, allocator, rows, files)) {
+          ShiftedTable byShifter = generate(shifter, allocator, rows, files);
+          ShiftedTable shifted = preferTilt(byShifter, generator, wanted, features, allocator, rows, files)) {
         begin(DemoStage.EVALUATE, "the data's target values; detection score and marginals"
             + (label == null ? "" : ", and the machine-learning efficacy for '" + label + "',")
             + " of both tables against the data");
@@ -174,7 +182,7 @@ public final class DemoPipeline {
         TrainingSummary summary = shifter.summary().orElseThrow();
         DemoResult result = new DemoResult(files, dataName(rows), rows, label == null ? "" : label, outcomes,
             syntheticQuality, shiftedQuality, settings.ctgan().epochs(), summary.steps(), summary.stopReason(),
-            report, seconds, (System.nanoTime() - started) / 1e9);
+            withinTolerance(byShifter), shifted == byShifter ? SHIFTER : TILT, report, seconds, (System.nanoTime() - started) / 1e9);
         SummaryJson.write(result);
         return result;
       }
@@ -319,6 +327,51 @@ public final class DemoPipeline {
     end(DemoStage.GENERATE, "wrote " + files.shifted() + "; " + within + " of " + shifted.report().size()
         + " target entries within tolerance");
     return shifted;
+  }
+
+  /**
+   * Tries the training-free reweighting ({@link TiltGenerator}) when the Shifter's table left an entry
+   * outside its tolerance, and keeps whichever table has more entries within tolerance (the Shifter's on
+   * a tie). The tilted table then replaces {@code shifted.csv}; the Shifter's stays in its directory's
+   * reach ({@code shifter generate}).
+   */
+  private ShiftedTable preferTilt(ShiftedTable byShifter, LoadedGenerator generator, Targets wanted,
+      MetaFeatureRegistry features, BufferAllocator allocator, int rows, DemoFiles files) {
+    int shifterWithin = withinTolerance(byShifter);
+    if (shifterWithin == byShifter.report().size()) {
+      return byShifter;
+    }
+    TiltedTable tilted;
+    try {
+      tilted = TiltGenerator.builder().setGenerator(generator).setTargets(wanted).optRegistry(features).build()
+          .generate(allocator, rows, seed);
+    } catch (ShifterException e) {
+      listener.onNote("the reweighting baseline (tilt) could not be tried: " + e.getMessage());
+      return byShifter;
+    }
+    ShiftedTable byTilt = new ShiftedTable(tilted.table(), tilted.report());
+    int tiltWithin = withinTolerance(byTilt);
+    if (tiltWithin <= shifterWithin) {
+      listener.onNote(String.format(Locale.ROOT, "the reweighting baseline (tilt) reached %d of %d entries, no "
+          + "more than the Shifter: shifted.csv keeps the Shifter's rows.", tiltWithin, byTilt.report().size()));
+      byTilt.close();
+      return byShifter;
+    }
+    try {
+      Tables.write(byTilt.table(), files.shifted());
+    } catch (RuntimeException e) {
+      byTilt.close();
+      throw e;
+    }
+    listener.onNote(String.format(Locale.ROOT, "the Shifter reached %d of %d entries and the reweighting baseline "
+        + "(tilt, effective sample size %,.0f of a %,d-row pool) %d: shifted.csv now holds tilt's rows, and the "
+        + "report and quality are of them. The Shifter stays in %s.", shifterWithin, byTilt.report().size(),
+        tilted.effectiveSampleSize(), tilted.poolRows(), tiltWithin, files.shifter()));
+    return byTilt;
+  }
+
+  private static int withinTolerance(ShiftedTable table) {
+    return (int) table.report().stream().filter(TargetReport::withinTolerance).count();
   }
 
   private static List<TargetOutcome> outcomes(List<TargetReport> reports, double[] dataValues) {

@@ -22,13 +22,16 @@ import java.util.Map;
  * @param ctganEpochs the epochs the CTGAN was trained for
  * @param shifterSteps the steps the Shifter was trained for
  * @param shifterStop why the Shifter's training ended
+ * @param shifterWithinTolerance how many entries the Shifter's own table had within tolerance
+ * @param shiftedBy what made the shifted table: {@code "shifter"}, or {@code "tilt"} when the
+ *     training-free reweighting reached more entries within tolerance than the Shifter
  * @param report what the HTML report {@code report.html} holds
  * @param seconds the seconds of each stage, in stage order
  * @param totalSeconds the seconds of the whole run
  */
 public record DemoResult(DemoFiles files, String data, int rows, String label, List<TargetOutcome> targets,
     QualityReport syntheticQuality, QualityReport shiftedQuality, int ctganEpochs, int shifterSteps,
-    StopReason shifterStop, ReportSummary report, Map<DemoStage, Double> seconds, double totalSeconds) {
+    StopReason shifterStop, int shifterWithinTolerance, String shiftedBy, ReportSummary report, Map<DemoStage, Double> seconds, double totalSeconds) {
 
   /** Copies the lists and the map (keeping the stage order). */
   public DemoResult {

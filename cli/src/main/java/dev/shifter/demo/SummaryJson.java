@@ -19,7 +19,7 @@ import java.util.OptionalDouble;
  *
  * <pre>{@code
  * {"data": "demo table (4,000 rows, seed 0)", "rows": 4000, "label": "churned", "ctgan_epochs": 60,
- *  "shifter_steps": 800, "shifter_stop": "converged",
+ *  "shifter_steps": 800, "shifter_stop": "converged", "shifter_within_tolerance": 3, "shifted_by": "shifter",
  *  "targets": [{"feature": "skewness", "key": "income", "target": 2.47, "data": 1.98, "unshifted": 1.7,
  *               "reached": 2.41, "tolerance": 0.12, "within_tolerance": true, "approached": true}, ...],
  *  "target_entries": 3, "targets_within_tolerance": 3,
@@ -56,6 +56,8 @@ final class SummaryJson {
     root.put("ctgan_epochs", result.ctganEpochs());
     root.put("shifter_steps", result.shifterSteps());
     root.put("shifter_stop", result.shifterStop().name().toLowerCase(Locale.ROOT));
+    root.put("shifter_within_tolerance", result.shifterWithinTolerance());
+    root.put("shifted_by", result.shiftedBy());
     ArrayNode targets = root.putArray("targets");
     for (TargetOutcome outcome : result.targets()) {
       ObjectNode node = targets.addObject();

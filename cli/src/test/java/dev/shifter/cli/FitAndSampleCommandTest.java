@@ -144,5 +144,21 @@ class FitAndSampleCommandTest {
     CliRun rows = CliRun.of("sample", "--model", "m", "-n", "0", "--out", "s.csv");
     assertThat(rows.exitCode()).isEqualTo(2);
     assertThat(rows.err()).contains("-n must be at least 1, got 0");
+    CliRun averaging = CliRun.of("fit", "--data", "d.csv", "--out", "m", "--generator-averaging", "1");
+    assertThat(averaging.exitCode()).isEqualTo(2);
+    assertThat(averaging.err()).contains("--generator-averaging must be in [0, 1)");
+  }
+
+  @Test
+  void theGeneratorAveragingIsSavedWithTheModelAndCannotChangeOnResume() {
+    assertThat(fit("--epochs", "1", "--generator-averaging", "0").exitCode()).isZero();
+    try (CtganModel loaded = CtganModel.load(model)) {
+      assertThat(loaded.config().generatorAveraging()).isZero();
+    }
+    assertThat(model.resolve("generator-live.params")).doesNotExist();
+    CliRun resumed = CliRun.of("fit", "--data", data.toString(), "--discrete", "grade", "--out", model.toString(),
+        "--resume", "--epochs", "2", "--generator-averaging", "0.99");
+    assertThat(resumed.exitCode()).isEqualTo(2);
+    assertThat(resumed.err()).contains("cannot be changed when resuming");
   }
 }

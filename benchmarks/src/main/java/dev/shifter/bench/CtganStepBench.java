@@ -28,7 +28,7 @@ import org.apache.arrow.memory.RootAllocator;
  * floating-point work divided by the sgemm throughput of a large square product, all measured in the
  * same run on the same threads.
  *
- * <p>Usage: {@code CtganStepBench ADULT.csv [STEPS=300]}. A benchmark is a command-line program, so
+ * <p>Usage: {@code CtganStepBench ADULT.csv [STEPS=300] [AVERAGING=0.999]}. A benchmark is a command-line program, so
  * it prints its table to standard output.
  */
 public final class CtganStepBench {
@@ -40,13 +40,15 @@ public final class CtganStepBench {
   /**
    * Runs the benchmark.
    *
-   * @param args the Adult CSV and optionally the number of timed steps
+   * @param args the Adult CSV, optionally the number of timed steps and the generator averaging decay
    */
   public static void main(String[] args) {
     Path data = Path.of(args[0]);
     int steps = args.length > 1 ? Integer.parseInt(args[1]) : 300;
     PrintStream out = System.out;
-    CtganConfig config = CtganConfig.defaults().withSeed(CtganAdultBench.SEED);
+    float averaging = args.length > 2 ? Float.parseFloat(args[2]) : CtganConfig.DEFAULT_GENERATOR_AVERAGING;
+    CtganConfig config = CtganConfig.defaults().withSeed(CtganAdultBench.SEED).toBuilder()
+        .optGeneratorAveraging(averaging).build();
     try (BufferAllocator allocator = new RootAllocator(); Table adult = Tables.read(data, allocator)) {
       int[][] split = AdultSplit.trainTest(adult, "income", 0.2, CtganAdultBench.SEED);
       EncodedData encoded;
@@ -100,8 +102,9 @@ public final class CtganStepBench {
       double stepCpuMs, double flops,
       double productsMs, double peak, Map<String, double[]> byPart) {
     out.printf(Locale.ROOT, "CTGAN training step on Adult's 80 %% split: %d rows, encoded width %d, conditional "
-        + "vector %d, batch %d, pac %d; threads %s%n%n", encoded.rows(), encoded.width(), encoded.condWidth(),
-        config.batchSize(), config.pac(), System.getProperty("ai.djl.pytorch.num_threads", "?"));
+        + "vector %d, batch %d, pac %d, generator averaging %s; threads %s%n%n", encoded.rows(), encoded.width(),
+        encoded.condWidth(), config.batchSize(), config.pac(), config.generatorAveraging(),
+        System.getProperty("ai.djl.pytorch.num_threads", "?"));
     out.println("| part of a step | GFLOP | its products alone, ms | GFLOP/s |");
     out.println("|---|---|---|---|");
     for (Map.Entry<String, double[]> part : byPart.entrySet()) {

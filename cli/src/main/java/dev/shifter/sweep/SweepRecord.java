@@ -1,0 +1,35 @@
+package dev.shifter.sweep;
+
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * What one point of a sweep made: one row of {@code manifest.csv}.
+ *
+ * @param id the point's number
+ * @param file the table's file name, relative to the sweep's folder
+ * @param requested the requested value of each axis
+ * @param reached the value the table has, per axis
+ * @param relativeErrors {@code |reached - requested| / max(|requested|, 1e-12)}, per axis
+ * @param withinTolerance whether every entry is within the Shifter's tolerance
+ * @param detection the LogisticDetection score of the table against the real data (1 = indistinguishable),
+ *     when real data was given
+ */
+public record SweepRecord(int id, String file, List<Double> requested, List<Double> reached,
+    List<Double> relativeErrors, boolean withinTolerance, OptionalDouble detection) {
+  /** Copies the lists. */
+  public SweepRecord {
+    requested = List.copyOf(requested);
+    reached = List.copyOf(reached);
+    relativeErrors = List.copyOf(relativeErrors);
+  }
+
+  /**
+   * Returns the largest relative error over the axes.
+   *
+   * @return the worst entry's relative error
+   */
+  public double worstRelativeError() {
+    return relativeErrors.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+  }
+}

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # A CTGAN training step on Adult against its arithmetic floor (the step's matrix products timed alone, and its
 # floating-point work over the sgemm throughput of a 1024^3 product), measured in one run on the same threads.
-# Usage: benchmarks/scripts/bench-ctgan-step.sh [STEPS=300] [AVERAGING=0.999]
-#        (threads: SHIFTER_THREADS, default 2; AVERAGING 0 leaves out the generator's weight average)
+# Usage: benchmarks/scripts/bench-ctgan-step.sh [STEPS=300] [AVERAGING=0.999] [MODEL_DIR]
+#        (threads: SHIFTER_THREADS, default 2; AVERAGING 0 leaves out the generator's weight average; MODEL_DIR: time
+#        the steps that continue that fitted model's training, e.g. after 300 epochs, with its own settings)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 . "$root/benchmarks/scripts/common.sh"
@@ -20,4 +21,4 @@ cp=$(ls "$root"/benchmarks/target/shifter-benchmarks-*.jar | head -1):"$root/ben
 OPT_OUT_TRACKING=true exec java --add-opens=java.base/java.nio=ALL-UNNAMED -Dai.djl.offline=true \
   -Dai.djl.pytorch.num_threads="${SHIFTER_THREADS:-2}" -Dai.djl.pytorch.num_interop_threads=1 \
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error \
-  -Xmx4g -cp "$cp" dev.shifter.bench.CtganStepBench "$data" "${1:-300}" "${2:-0.999}"
+  -Xmx4g -cp "$cp" dev.shifter.bench.CtganStepBench "$data" "${1:-300}" "${2:-0.999}" ${3:+"$3"}

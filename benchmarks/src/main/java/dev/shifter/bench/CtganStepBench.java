@@ -7,6 +7,8 @@ import dev.shifter.api.Table;
 import dev.shifter.ctgan.internal.CtganTraining;
 import dev.shifter.ctgan.internal.DataTransformer;
 import dev.shifter.ctgan.internal.EncodedData;
+import dev.shifter.ctgan.internal.ModelArtifact;
+import dev.shifter.ctgan.internal.ModelFiles;
 import dev.shifter.ctgan.types.CtganConfig;
 import dev.shifter.io.Tables;
 import java.io.PrintStream;
@@ -20,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A CTGAN training step on Adult's 80 % split against its arithmetic floor: the step's time (median
@@ -28,7 +31,8 @@ import org.apache.arrow.memory.RootAllocator;
  * floating-point work divided by the sgemm throughput of a large square product, all measured in the
  * same run on the same threads.
  *
- * <p>Usage: {@code CtganStepBench ADULT.csv [STEPS=300] [AVERAGING=0.999]}. A benchmark is a command-line program, so
+ * <p>Usage: {@code CtganStepBench ADULT.csv [STEPS=300] [AVERAGING=0.999] [MODEL_DIR]} (MODEL_DIR: continue
+ * that model's training, with its configuration and transformer, instead of starting one). A benchmark is a command-line program, so
  * it prints its table to standard output.
  */
 public final class CtganStepBench {
@@ -40,25 +44,34 @@ public final class CtganStepBench {
   /**
    * Runs the benchmark.
    *
-   * @param args the Adult CSV, optionally the number of timed steps and the generator averaging decay
+   * @param args the Adult CSV, optionally the number of timed steps, the generator averaging decay and a model
+   *     directory to continue
    */
   public static void main(String[] args) {
     Path data = Path.of(args[0]);
     int steps = args.length > 1 ? Integer.parseInt(args[1]) : 300;
     PrintStream out = System.out;
     float averaging = args.length > 2 ? Float.parseFloat(args[2]) : CtganConfig.DEFAULT_GENERATOR_AVERAGING;
-    CtganConfig config = CtganConfig.defaults().withSeed(CtganAdultBench.SEED).toBuilder()
-        .optGeneratorAveraging(averaging).build();
+    @Nullable ModelArtifact from = args.length > 3 ? ModelFiles.read(Path.of(args[3])) : null;
+    CtganConfig config = from != null ? from.manifest().config() : CtganConfig.defaults()
+        .withSeed(CtganAdultBench.SEED).toBuilder().optGeneratorAveraging(averaging).build();
     try (BufferAllocator allocator = new RootAllocator(); Table adult = Tables.read(data, allocator)) {
       int[][] split = AdultSplit.trainTest(adult, "income", 0.2, CtganAdultBench.SEED);
       EncodedData encoded;
       try (Table train = adult.takeRows(allocator, split[0])) {
-        encoded = DataTransformer.fit(train, CtganAdultBench.SEED).transform(train, CtganAdultBench.SEED);
+        DataTransformer transformer = from != null ? DataTransformer.fromState(from.manifest().transformer())
+            : DataTransformer.fit(train, CtganAdultBench.SEED);
+        encoded = transformer.transform(train, CtganAdultBench.SEED);
       }
       double stepMs;
       double stepCpuMs;
       try (NDManager manager = NDManager.newBaseManager();
           CtganTraining training = new CtganTraining(encoded, config, manager)) {
+        if (from != null) {
+          training.restore(from.state(), from.manifest().training().epochsCompleted(),
+              ModelFiles.stateFiles(Path.of(args[3])));
+          out.printf(Locale.ROOT, "continuing %s from epoch %d%n", args[3], training.completedEpochs());
+        }
         for (int i = 0; i < WARM_UP_STEPS; i++) {
           training.step();
         }

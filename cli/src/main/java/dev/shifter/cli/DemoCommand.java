@@ -63,7 +63,7 @@ final class DemoCommand implements Callable<Integer> {
   long seed;
 
   @Option(names = "--data", paramLabel = "FILE",
-      description = "Run on this table (.csv, .arrow, .feather or .ipc) instead of the demo table.")
+      description = "Run on this table (.csv, .arrow, .feather, .ipc or .parquet) instead of the demo table.")
   @Nullable Path data;
 
   @Option(names = "--target", paramLabel = "FILE",

@@ -39,7 +39,7 @@ final class EvaluateCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Option(names = "--real", required = true, paramLabel = "FILE",
-      description = "The real table: .csv, .arrow, .feather or .ipc.")
+      description = "The real table: .csv, .arrow, .feather, .ipc or .parquet.")
   @Nullable Path real;
 
   @Option(names = "--synthetic", required = true, paramLabel = "FILE",

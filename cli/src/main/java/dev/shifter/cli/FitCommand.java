@@ -43,7 +43,7 @@ final class FitCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Option(names = "--data", required = true, paramLabel = "FILE",
-      description = "The training table: .csv, .arrow, .feather or .ipc.")
+      description = "The training table: .csv, .arrow, .feather, .ipc or .parquet.")
   @Nullable Path data;
 
   @Mixin

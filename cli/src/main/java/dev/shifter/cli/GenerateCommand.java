@@ -59,7 +59,7 @@ final class GenerateCommand implements Callable<Integer> {
   long rows;
 
   @Option(names = "--out", required = true, paramLabel = "FILE",
-      description = "The table to write: .csv, .arrow, .feather or .ipc.")
+      description = "The table to write: .csv, .arrow, .feather, .ipc or .parquet.")
   @Nullable Path out;
 
   @Option(names = "--target", paramLabel = "FILE",

@@ -49,7 +49,7 @@ final class MetaFeaturesCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--data", paramLabel = "FILE", description = "The table: .csv, .arrow, .feather or .ipc.")
+  @Option(names = "--data", paramLabel = "FILE", description = "The table: .csv, .arrow, .feather, .ipc or .parquet.")
   @Nullable Path data;
 
   @Option(names = "--features", split = ",", paramLabel = "NAME",

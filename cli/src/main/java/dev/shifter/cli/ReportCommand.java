@@ -48,7 +48,7 @@ final class ReportCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Option(names = "--real", required = true, paramLabel = "FILE",
-      description = "The real table: .csv, .arrow, .feather or .ipc.")
+      description = "The real table: .csv, .arrow, .feather, .ipc or .parquet.")
   @Nullable Path real;
 
   @Option(names = "--synthetic", required = true, paramLabel = "FILE",

@@ -48,7 +48,7 @@ final class SampleCommand implements Callable<Integer> {
   @Nullable Long seed;
 
   @Option(names = "--out", required = true, paramLabel = "FILE",
-      description = "The file to write: .csv, .arrow, .feather or .ipc (replaced atomically).")
+      description = "The file to write: .csv, .arrow, .feather, .ipc or .parquet (replaced atomically).")
   @Nullable Path out;
 
   @Option(names = "--condition", paramLabel = "COLUMN=VALUE",

@@ -33,9 +33,8 @@ import picocli.CommandLine.Spec;
         + "the 24 points of the full product; --design lhs --count N takes a Latin hypercube over the ranges "
         + "instead. Run the same command again to resume an interrupted sweep."},
     footer = {"", "Examples:",
-        "  shifter sweep --model models/adult --grid grid.json --out sweeps/adult --rows 10000",
-        "  shifter sweep --model models/adult --grid grid.json --design lhs --count 200 --out sweeps/lhs "
-            + "--data adult.csv",
+        "  shifter sweep --model models/adult --grid grid.json --out sweeps/adult --data adult.csv",
+        "  shifter sweep --model models/adult --grid grid.json --design lhs --count 200 --out sweeps/lhs",
         "", "Exit codes: 0 done, 1 internal error, 2 bad usage, 3 bad input, 4 plug-in failure."})
 final class SweepCommand implements Callable<Integer> {
   @Spec
@@ -74,8 +73,8 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--steps", paramLabel = "N", description = "The range Shifter's most training steps (default 2000).")
   @Nullable Integer steps;
 
-  @Option(names = "--format", paramLabel = "csv|arrow", defaultValue = "csv",
-      description = "The tables' format: csv (default), arrow, feather or ipc.")
+  @Option(names = "--format", paramLabel = "csv|arrow|parquet", defaultValue = "csv",
+      description = "The tables' format: csv (default), arrow, feather, ipc or parquet.")
   String format = "csv";
 
   @Option(names = "--label", paramLabel = "COLUMN",

@@ -106,9 +106,9 @@ public final class Sweep {
     if (rows < 1) {
       throw new InvalidInputException("A sweep needs at least 1 row a table, got " + rows + ".");
     }
-    if (!List.of("csv", "arrow", "feather", "ipc").contains(format)) {
+    if (!List.of("csv", "arrow", "feather", "ipc", "parquet").contains(format)) {
       throw new InvalidInputException("Unknown table format '" + format + "' for the sweep's tables: choose csv, "
-          + "arrow, feather or ipc.");
+          + "arrow, feather, ipc or parquet.");
     }
   }
 
@@ -376,7 +376,7 @@ public final class Sweep {
     }
 
     /**
-     * Sets the tables' format by its file extension: csv (default), arrow, feather or ipc.
+     * Sets the tables' format by its file extension: csv (default), arrow, feather, ipc or parquet.
      *
      * @param value the extension, without the dot
      * @return this builder

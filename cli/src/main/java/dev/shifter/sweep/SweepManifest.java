@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalDouble;
 
 /**
@@ -92,7 +91,7 @@ final class SweepManifest {
   }
 
   private static String number(double value) {
-    return String.format(Locale.ROOT, "%.9g", value);
+    return Double.toString(value);
   }
 
   private static String quote(String cell) {

@@ -104,12 +104,13 @@ class SweepTest {
     Path third = out.resolve(first.records().get(2).file());
     long thirdModified = Files.getLastModifiedTime(third).toMillis();
     Files.delete(second);
-    SweepManifest.write(out.resolve(Sweep.MANIFEST), GRID.axes(), first.records().subList(0, 1));
+    SweepManifest.write(out.resolve(Sweep.MANIFEST), GRID.axes(), List.of(first.records().get(0),
+        first.records().get(2)));
 
     int[] made = {0};
     SweepResult resumed = sweep(out).optListener((record, done, total) -> made[0]++).build().run();
 
-    assertThat(made[0]).as("points made again").isEqualTo(2);
+    assertThat(made[0]).as("points made again").isEqualTo(1);
     assertThat(resumed.records()).isEqualTo(first.records());
     assertThat(Files.readAllBytes(second)).isEqualTo(secondBytes);
     assertThat(resumed.records()).hasSize(3);

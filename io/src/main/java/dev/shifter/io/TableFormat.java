@@ -11,7 +11,9 @@ public enum TableFormat {
   /** Comma-separated values with a header row ({@code .csv}). */
   CSV(List.of(".csv")),
   /** The Arrow IPC file format, also known as Feather v2 ({@code .arrow}, {@code .feather}, {@code .ipc}). */
-  ARROW_IPC(List.of(".arrow", ".feather", ".ipc"));
+  ARROW_IPC(List.of(".arrow", ".feather", ".ipc")),
+  /** Apache Parquet ({@code .parquet}, {@code .pq}), read and written by Arrow's Dataset library. */
+  PARQUET(List.of(".parquet", ".pq"));
 
   private final List<String> extensions;
 
@@ -46,19 +48,14 @@ public enum TableFormat {
         }
       }
     }
-    if (name.endsWith(".parquet") || name.endsWith(".pq")) {
-      throw new InvalidInputException(file + ": Parquet files are not supported yet. Convert the file to CSV or "
-          + "to an uncompressed Arrow IPC file (pyarrow: pyarrow.feather.write_feather(table, 'data.arrow', "
-          + "compression='uncompressed')) and use that instead.");
-    }
     throw new InvalidInputException(file + ": unknown table file extension. Supported extensions: "
-        + String.join(", ", supportedExtensions()) + " (CSV or Arrow IPC/Feather v2). Rename the file or convert it.");
+        + String.join(", ", supportedExtensions()) + " (CSV, Arrow IPC/Feather v2 or Parquet). Rename the file or convert it.");
   }
 
   /**
    * Returns every supported extension, in the order of the formats.
    *
-   * @return e.g. {@code [".csv", ".arrow", ".feather", ".ipc"]}
+   * @return e.g. {@code [".csv", ".arrow", ".feather", ".ipc", ".parquet", ".pq"]}
    */
   public static List<String> supportedExtensions() {
     return Arrays.stream(values()).flatMap(f -> f.extensions.stream()).toList();

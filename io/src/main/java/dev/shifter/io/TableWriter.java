@@ -8,6 +8,7 @@ import dev.shifter.commons.WriteFailures;
 import dev.shifter.io.internal.ArrowTableWriter;
 import dev.shifter.io.internal.BatchWriter;
 import dev.shifter.io.internal.CsvTableWriter;
+import dev.shifter.io.internal.ParquetTableWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -40,6 +41,7 @@ public final class TableWriter implements AutoCloseable {
       BatchWriter writer = switch (format) {
         case CSV -> new CsvTableWriter(pending.path());
         case ARROW_IPC -> new ArrowTableWriter(pending.path());
+        case PARQUET -> new ParquetTableWriter(pending.path());
       };
       return new TableWriter(pending, writer);
     } catch (IOException | RuntimeException e) {

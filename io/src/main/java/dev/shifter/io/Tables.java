@@ -8,6 +8,7 @@ import dev.shifter.api.ShifterWarning;
 import dev.shifter.api.Table;
 import dev.shifter.io.internal.ArrowTableReader;
 import dev.shifter.io.internal.CsvTableReader;
+import dev.shifter.io.internal.ParquetTableReader;
 import dev.shifter.io.internal.ReadRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +30,11 @@ import org.apache.arrow.memory.BufferAllocator;
  * as missing: use Arrow IPC to keep a table exactly.
  *
  * <p><b>Arrow IPC</b> ({@code .arrow}, {@code .feather}, {@code .ipc}): uncompressed IPC files or
- * streams; numeric columns are continuous, string and boolean columns categorical. Parquet is not
- * supported.
+ * streams; numeric columns are continuous, string and boolean columns categorical.
+ *
+ * <p><b>Parquet</b> ({@code .parquet}, {@code .pq}): read and written by Arrow's Dataset library (Arrow C++
+ * through JNI, native libraries in its jar, no Hadoop); any compression Arrow C++ reads; the same column
+ * rules as Arrow IPC. Parquet keeps column kinds like Arrow IPC does.
  *
  * <p>Writes are atomic: the file is written under a temporary name in the target's directory and then
  * renamed, so a reader never sees half a file and a failed write leaves the old file as it was.
@@ -91,6 +95,7 @@ public final class Tables {
     return switch (format) {
       case CSV -> CsvTableReader.read(file, allocator, rules);
       case ARROW_IPC -> ArrowTableReader.read(file, allocator, rules);
+      case PARQUET -> ParquetTableReader.read(file, allocator, rules);
     };
   }
 

@@ -127,8 +127,17 @@ class BadFileTest {
   }
 
   @Test
-  void parquetIsNotSupportedAndTheMessageSaysSo() {
-    assertReadFails(dir.resolve("data.parquet")).hasMessageContaining("Parquet files are not supported");
+  void aMissingParquetFileIsReportedAsMissing() {
+    assertReadFails(dir.resolve("data.parquet")).hasMessageContaining("data.parquet: no such file");
+  }
+
+  @Test
+  void aCsvFileWithTheParquetExtensionIsNotAParquetFile() throws IOException {
+    Path file = dir.resolve("data.parquet");
+    Files.writeString(file, "a,b\n1,2\n");
+
+    assertReadFails(file).hasMessageContaining("cannot read it as a Parquet file")
+        .hasMessageContaining("pyarrow.parquet.write_table");
   }
 
   @Test

@@ -65,7 +65,7 @@ class RoundTripTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"t.csv", "t.arrow", "t.feather", "t.ipc", "T.CSV"})
+  @ValueSource(strings = {"t.csv", "t.arrow", "t.feather", "t.ipc", "T.CSV", "t.parquet", "t.pq"})
   void writingThenReadingGivesTheSameTable(String fileName) {
     Path file = dir.resolve(fileName);
     try (Table original = sample()) {
@@ -77,7 +77,7 @@ class RoundTripTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"codes.csv", "codes.arrow"})
+  @ValueSource(strings = {"codes.csv", "codes.arrow", "codes.parquet"})
   void aCategoricalColumnOfNumberLikeLabelsComesBackWhenDeclaredDiscrete(String fileName) {
     Path file = dir.resolve(fileName);
     try (Table original = new TableBuilder(allocator)
@@ -110,6 +110,33 @@ class RoundTripTest {
       try (Table back = Tables.read(batched, allocator)) {
         assertSameTable(back, original);
       }
+    }
+  }
+
+  @Test
+  void aParquetFileWrittenInBatchesReadsBackAsTheWholeTableAndTheArrowFile() {
+    Path parquet = dir.resolve("batched.parquet");
+    Path arrow = dir.resolve("same.arrow");
+    try (Table original = sample()) {
+      writeInTwoBatches(original, parquet);
+      Tables.write(original, arrow);
+      try (Table back = Tables.read(parquet, allocator); Table viaArrow = Tables.read(arrow, allocator)) {
+        assertSameTable(back, original);
+        assertSameTable(back, viaArrow);
+      }
+    }
+  }
+
+  @Test
+  void aParquetWriterClosedWithoutCommitLeavesThePreviousFileAndNothingElse() throws IOException {
+    Path file = dir.resolve("t.parquet");
+    Files.writeString(file, "old\n");
+    try (Table original = sample(); TableWriter writer = Tables.openWriter(file)) {
+      writer.write(original);
+    }
+    assertThat(Files.readString(file)).isEqualTo("old\n");
+    try (Stream<Path> entries = Files.list(dir)) {
+      assertThat(entries.map(p -> p.getFileName().toString())).containsExactly("t.parquet");
     }
   }
 

@@ -48,11 +48,30 @@ public final class ArrowTableReader {
   private final Path file;
   private final BufferAllocator allocator;
   private final ReadRules rules;
+  private final Opener opener;
+  private final String formatName;
+  private final String remedy;
 
-  private ArrowTableReader(Path file, BufferAllocator allocator, ReadRules rules) {
+  /** Opens the Arrow stream of record batches that a file holds. */
+  @FunctionalInterface
+  interface Opener {
+    /**
+     * Opens the batches.
+     *
+     * @return the reader; the caller closes it
+     * @throws IOException if the file cannot be read
+     */
+    ArrowReader open() throws IOException;
+  }
+
+  private ArrowTableReader(Path file, BufferAllocator allocator, ReadRules rules, @Nullable Opener opener,
+      String formatName, String remedy) {
     this.file = file;
     this.allocator = allocator;
     this.rules = rules;
+    this.opener = opener != null ? opener : this::openIpc;
+    this.formatName = formatName;
+    this.remedy = remedy;
   }
 
   /**
@@ -66,11 +85,30 @@ public final class ArrowTableReader {
    * @throws InvalidInputException naming the file, and the row and column where a value is the problem
    */
   public static Table read(Path file, BufferAllocator allocator, ReadRules rules) {
-    return new ArrowTableReader(file, allocator, rules).read();
+    return new ArrowTableReader(file, allocator, rules, null, "an Arrow IPC file", IPC_REMEDY).read();
   }
 
+  /**
+   * Reads the record batches of another file format with the rules of Arrow IPC files.
+   *
+   * @param file the file, for messages
+   * @param allocator the allocator that will own the table's vectors
+   * @param rules as for {@link #read(Path, BufferAllocator, ReadRules)}
+   * @param opener opens the file's batches
+   * @param formatName what the file should be, for messages, e.g. {@code "a Parquet file"}
+   * @param remedy the sentence that says how to make a readable one
+   * @return the table
+   */
+  static Table read(Path file, BufferAllocator allocator, ReadRules rules, Opener opener, String formatName,
+      String remedy) {
+    return new ArrowTableReader(file, allocator, rules, opener, formatName, remedy).read();
+  }
+
+  private static final String IPC_REMEDY = "Check that it is an uncompressed Arrow IPC (Feather v2) file; with "
+      + "pyarrow write it with pyarrow.feather.write_feather(table, path, compression='uncompressed').";
+
   private Table read() {
-    try (ArrowReader reader = open()) {
+    try (ArrowReader reader = opener.open()) {
       VectorSchemaRoot batch = reader.getVectorSchemaRoot();
       List<Field> fields = batch.getSchema().getFields();
       List<String> names = fields.stream().map(Field::getName).toList();
@@ -93,13 +131,12 @@ public final class ArrowTableReader {
     } catch (InvalidInputException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
-      throw new InvalidInputException(file + ": cannot read it as an Arrow IPC file: " + e.getMessage()
-          + ". Check that it is an uncompressed Arrow IPC (Feather v2) file; with pyarrow write it with "
-          + "pyarrow.feather.write_feather(table, path, compression='uncompressed').", e);
+      throw new InvalidInputException(file + ": cannot read it as " + formatName + ": " + e.getMessage() + ". "
+          + remedy, e);
     }
   }
 
-  private ArrowReader open() throws IOException {
+  private ArrowReader openIpc() throws IOException {
     byte[] start;
     try (InputStream in = Files.newInputStream(file)) {
       start = in.readNBytes(FILE_MAGIC.length);

@@ -1,16 +1,12 @@
 package dev.shifter.sweep;
 
-import dev.shifter.api.ShifterException;
 import dev.shifter.commons.AtomicFiles;
+import dev.shifter.report.ChartImages;
 import java.awt.Color;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -46,7 +42,7 @@ final class SweepPage {
     html.append("</table>\n<div>\n");
     for (int a = 0; a < axes.size(); a++) {
       html.append("<img alt=\"").append(escape(axes.get(a).label())).append("\" src=\"data:image/png;base64,")
-          .append(Base64.getEncoder().encodeToString(png(scatter(axes.get(a), a, records)))).append("\">\n");
+          .append(Base64.getEncoder().encodeToString(ChartImages.png(scatter(axes.get(a), a, records)))).append("\">\n");
     }
     html.append("</div>\n<h2>Manifest</h2>\n<table><tr><th>point</th><th>file</th>");
     for (SweepAxis axis : axes) {
@@ -87,19 +83,6 @@ final class SweepPage {
       points.setMarkerColor(new Color(31, 119, 180));
     }
     return chart;
-  }
-
-  private static byte[] png(XYChart chart) {
-    try {
-      ByteArrayOutputStream png = new ByteArrayOutputStream(32 * 1024);
-      if (!ImageIO.write(BitmapEncoder.getBufferedImage(chart), "png", png)) {
-        throw new IOException("no PNG writer is installed");
-      }
-      return png.toByteArray();
-    } catch (IOException e) {
-      throw new ShifterException("Could not encode the sweep's plot as PNG: " + e.getMessage() + ". This is a bug; "
-          + "please report it.", e);
-    }
   }
 
   private static double median(double[] sorted) {

@@ -70,8 +70,18 @@ final class SweepCommand implements Callable<Integer> {
       description = "A trained range Shifter whose range holds the grid (default: train one into OUT/shifter).")
   @Nullable Path shifter;
 
-  @Option(names = "--steps", paramLabel = "N", description = "The range Shifter's most training steps (default 2000).")
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "The range Shifter's settings as a JSON file, as for 'shifter train --config' (snake_case keys).")
+  @Nullable Path config;
+
+  @Option(names = "--steps", paramLabel = "N", description = "The range Shifter's most training steps (default 2000; "
+      + "overrides --config).")
   @Nullable Integer steps;
+
+  @Option(names = "--refine",
+      description = "Train a Shifter of its own for every point the range Shifter leaves outside its tolerance, and "
+          + "keep the closer table (one fixed training per such point; manifest column made_by).")
+  boolean refine;
 
   @Option(names = "--format", paramLabel = "csv|arrow|parquet", defaultValue = "csv",
       description = "The tables' format: csv (default), arrow, feather, ipc or parquet.")
@@ -99,7 +109,7 @@ final class SweepCommand implements Callable<Integer> {
     Diagnostics diagnostics = Diagnostics.of(spec);
     SweepGrid parsed = SweepGrid.read(Objects.requireNonNull(grid));
     Sweep.Builder builder = Sweep.builder().setModel(Objects.requireNonNull(model)).setGrid(parsed)
-        .setOutput(Objects.requireNonNull(out)).optRows(rows).optSeed(seed).optFormat(format);
+        .setOutput(Objects.requireNonNull(out)).optRows(rows).optSeed(seed).optFormat(format).optRefine(refine);
     switch (design) {
       case "grid" -> {
         if (count != null) {
@@ -123,9 +133,11 @@ final class SweepCommand implements Callable<Integer> {
     if (shifter != null) {
       builder.optShifter(shifter);
     }
+    ShifterConfig settings = config != null ? ShifterConfig.read(config) : ShifterConfig.defaults();
     if (steps != null) {
-      builder.optShifterConfig(ShifterConfig.defaults().toBuilder().optSteps(steps).build());
+      settings = settings.toBuilder().optSteps(steps).build();
     }
+    builder.optShifterConfig(settings);
     if (label != null) {
       builder.optLabel(label);
     }

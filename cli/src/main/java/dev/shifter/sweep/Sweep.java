@@ -16,6 +16,7 @@ import dev.shifter.shift.ShifterInjection;
 import dev.shifter.shift.ShifterModule;
 import dev.shifter.shift.ShifterTrainerFactory;
 import dev.shifter.shift.TargetReport;
+import dev.shifter.shift.Targets;
 import dev.shifter.shift.TrainedShifter;
 import dev.shifter.shift.TrainingListener;
 import java.io.IOException;
@@ -44,6 +45,8 @@ import org.jspecify.annotations.Nullable;
  * sweep.json       the sweep's settings (axes, points, rows, seed, format); a resumed sweep must match them
  * shifter/         the range Shifter (unless one was given)
  * tables/          point-0001.csv, ... one table per point, each written atomically
+ * refined/         with {@link Builder#optRefine}: the Shifter of each point the range Shifter left outside
+ *                  its tolerance
  * manifest.csv     per point: requested and reached value and relative error of each axis, whether every
  *                  entry is within tolerance, the detection score against the real data (if given)
  * sweep.html       requested against reached, per axis, as scatter plots
@@ -70,6 +73,8 @@ public final class Sweep {
   public static final String SHIFTER = "shifter";
   /** The folder of the tables. */
   public static final String TABLES = "tables";
+  /** The folder of the points' own Shifters. */
+  public static final String REFINED = "refined";
 
   private final Path model;
   private final SweepGrid grid;
@@ -86,6 +91,7 @@ public final class Sweep {
   private final @Nullable MetaFeatureRegistry registry;
   private final SweepListener listener;
   private final TrainingListener trainingListener;
+  private final boolean refine;
 
   private Sweep(Builder b) {
     this.model = Objects.requireNonNull(b.model, "setModel");
@@ -103,6 +109,7 @@ public final class Sweep {
     this.registry = b.registry;
     this.listener = b.listener;
     this.trainingListener = b.trainingListener;
+    this.refine = b.refine;
     if (rows < 1) {
       throw new InvalidInputException("A sweep needs at least 1 row a table, got " + rows + ".");
     }
@@ -152,7 +159,7 @@ public final class Sweep {
             if (done.contains(point.id())) {
               continue;
             }
-            records.add(make(point, trained, allocator, real));
+            records.add(make(point, trained, generator, features, allocator, real));
             records.sort((a, b) -> Integer.compare(a.id(), b.id()));
             SweepManifest.write(manifest, grid.axes(), records);
             listener.onPoint(records.get(records.size() - 1), records.size(), points.size());
@@ -164,24 +171,53 @@ public final class Sweep {
     return new SweepResult(output, records, trainingSeconds, (System.nanoTime() - started) / 1e9);
   }
 
-  private SweepRecord make(SweepPoint point, TrainedShifter trained, BufferAllocator allocator,
-      @Nullable Table real) {
+  private SweepRecord make(SweepPoint point, TrainedShifter trained, LoadedGenerator generator,
+      MetaFeatureRegistry features, BufferAllocator allocator, @Nullable Table real) {
     String file = TABLES + "/" + String.format(Locale.ROOT, "point-%04d.%s", point.id(), format);
-    try (ShiftedTable shifted = trained.generate(allocator, rows, seed + point.id(), point.targets(grid.axes()))) {
-      Tables.write(shifted.table(), output.resolve(file));
+    Targets targets = point.targets(grid.axes());
+    ShiftedTable shifted = trained.generate(allocator, rows, seed + point.id(), targets);
+    String madeBy = SweepRecord.RANGE;
+    if (refine && !shifted.allWithinTolerance()) {
+      ShiftedTable refined;
+      try (TrainedShifter own = train(generator, features, targets,
+          output.resolve(REFINED).resolve(String.format(Locale.ROOT, "point-%04d", point.id())))) {
+        refined = own.generate(allocator, rows, seed + point.id(), targets);
+      }
+      if (worst(refined, point) < worst(shifted, point)) {
+        shifted.close();
+        shifted = refined;
+        madeBy = SweepRecord.REFINED;
+      } else {
+        refined.close();
+      }
+    }
+    try (ShiftedTable kept = shifted) {
+      Tables.write(kept.table(), output.resolve(file));
       List<Double> reached = new ArrayList<>();
       List<Double> errors = new ArrayList<>();
       for (int i = 0; i < grid.axes().size(); i++) {
-        TargetReport report = find(shifted.report(), grid.axes().get(i));
-        reached.add(report.reached());
-        errors.add(Math.abs(report.reached() - point.values().get(i)) / Math.max(Math.abs(point.values().get(i)),
-            1e-12));
+        reached.add(find(kept.report(), grid.axes().get(i)).reached());
+        errors.add(relativeError(kept, point, i));
       }
       OptionalDouble detection = real == null ? OptionalDouble.empty() : OptionalDouble.of(QualityEvaluator.builder()
-          .setReal(real).setSynthetic(shifted.table()).optSeed(seed).build().evaluate().detection().score());
-      return new SweepRecord(point.id(), file, point.values(), reached, errors, shifted.allWithinTolerance(),
+          .setReal(real).setSynthetic(kept.table()).optSeed(seed).build().evaluate().detection().score());
+      return new SweepRecord(point.id(), file, point.values(), reached, errors, kept.allWithinTolerance(), madeBy,
           detection);
     }
+  }
+
+  private double relativeError(ShiftedTable table, SweepPoint point, int axis) {
+    double requested = point.values().get(axis);
+    return Math.abs(find(table.report(), grid.axes().get(axis)).reached() - requested)
+        / Math.max(Math.abs(requested), 1e-12);
+  }
+
+  private double worst(ShiftedTable table, SweepPoint point) {
+    double worst = 0;
+    for (int i = 0; i < grid.axes().size(); i++) {
+      worst = Math.max(worst, relativeError(table, point, i));
+    }
+    return worst;
   }
 
   private static TargetReport find(List<TargetReport> reports, SweepAxis axis) {
@@ -195,22 +231,27 @@ public final class Sweep {
       return TrainedShifter.load(given, generator.adapter(), generator.model(), features);
     }
     Path dir = output.resolve(SHIFTER);
-    boolean resume = Files.isDirectory(dir);
-    if (resume) {
+    if (Files.isDirectory(dir)) {
       SavedShifter saved = TrainedShifter.inspect(dir);
       if (!saved.targets().equals(grid.box())) {
         throw new InvalidInputException(dir + " holds a Shifter trained on " + saved.targets() + ", not on this "
             + "sweep's box " + grid.box() + ". Give another --out, or delete " + dir + ".");
       }
-      if (saved.complete()) {
-        return TrainedShifter.load(dir, generator.adapter(), generator.model(), features);
-      }
+    }
+    return train(generator, features, grid.box(), dir);
+  }
+
+  /** Trains a Shifter for targets into a folder, resuming its checkpoint or loading it when complete. */
+  private TrainedShifter train(LoadedGenerator generator, MetaFeatureRegistry features, Targets targets, Path dir) {
+    boolean exists = Files.isDirectory(dir);
+    if (exists && TrainedShifter.inspect(dir).complete()) {
+      return TrainedShifter.load(dir, generator.adapter(), generator.model(), features);
     }
     ShifterConfig settings = config.toBuilder().optSeed(seed).optLabel(label).build();
     Injector injector = ShifterInjection.createInjector(ShifterModule.builder().setGenerator(generator)
         .optConfig(settings).optRegistry(features).build());
-    return ShifterInjection.getInstance(injector, ShifterTrainerFactory.class).builder().setTargets(grid.box())
-        .optOutputDirectory(dir).optResume(resume).optListener(trainingListener).build().train();
+    return ShifterInjection.getInstance(injector, ShifterTrainerFactory.class).builder().setTargets(targets)
+        .optOutputDirectory(dir).optResume(exists).optListener(trainingListener).build().train();
   }
 
   private void checkRange(TrainedShifter trained) {
@@ -254,8 +295,9 @@ public final class Sweep {
         "    {\"feature\": \"%s\", \"key\": \"%s\", \"low\": %s, \"high\": %s, \"steps\": %d}", a.feature(), a.key(),
         a.low(), a.high(), a.steps())).collect(Collectors.joining(",\n"));
     return String.format(Locale.ROOT, "{\n  \"axes\": [\n%s\n  ],\n  \"design\": \"%s\",\n  \"points\": %d,\n"
-        + "  \"rows\": %d,\n  \"seed\": %d,\n  \"format\": \"%s\",\n  \"shifter\": %s\n}\n", axes, design,
-        points.size(), rows, seed, format, shifter == null ? "null" : "\"" + shifter.toAbsolutePath() + "\"");
+        + "  \"rows\": %d,\n  \"seed\": %d,\n  \"format\": \"%s\",\n  \"shifter\": %s,\n  \"refine\": %s\n}\n", axes,
+        design, points.size(), rows, seed, format, shifter == null ? "null" : "\"" + shifter.toAbsolutePath() + "\"",
+        refine);
   }
 
   private static void createDirectories(Path dir) {
@@ -292,8 +334,22 @@ public final class Sweep {
     private @Nullable MetaFeatureRegistry registry;
     private SweepListener listener = (record, done, total) -> { };
     private TrainingListener trainingListener = TrainingListener.none();
+    private boolean refine;
 
     private Builder() {}
+
+    /**
+     * Trains a Shifter of its own for every point that the range Shifter leaves outside its tolerance,
+     * and keeps whichever of the two tables is closer to the point (default false). Costs one fixed
+     * training per such point; the manifest's {@code made_by} says which Shifter made each table.
+     *
+     * @param value whether to refine
+     * @return this builder
+     */
+    public Builder optRefine(boolean value) {
+      refine = value;
+      return this;
+    }
 
     /**
      * Sets the CTGAN model directory.

@@ -12,8 +12,8 @@ import java.util.OptionalDouble;
 /**
  * Writes and reads {@code manifest.csv}: one row per finished point, with the columns {@code point},
  * {@code file}, then per axis {@code requested:LABEL}, {@code reached:LABEL} and
- * {@code relative_error:LABEL}, then {@code within_tolerance} and {@code detection} (empty without real
- * data). It is rewritten atomically after every point, so an interrupted sweep keeps every finished row.
+ * {@code relative_error:LABEL}, then {@code within_tolerance}, {@code made_by} ({@code range} or
+ * {@code refined}) and {@code detection} (empty without real data). It is rewritten atomically after every point, so an interrupted sweep keeps every finished row.
  */
 final class SweepManifest {
   private SweepManifest() {}
@@ -26,6 +26,7 @@ final class SweepManifest {
       }
     }
     header.add("within_tolerance");
+    header.add("made_by");
     header.add("detection");
     return header;
   }
@@ -39,6 +40,7 @@ final class SweepManifest {
       r.reached().forEach(v -> cells.add(number(v)));
       r.relativeErrors().forEach(v -> cells.add(number(v)));
       cells.add(Boolean.toString(r.withinTolerance()));
+      cells.add(r.madeBy());
       cells.add(r.detection().isPresent() ? number(r.detection().getAsDouble()) : "");
       text.append(String.join(",", cells)).append('\n');
     }
@@ -65,15 +67,15 @@ final class SweepManifest {
         continue;
       }
       List<String> cells = split(lines.get(i));
-      if (cells.size() != 4 + 3 * n) {
+      if (cells.size() != 5 + 3 * n) {
         throw new ArtifactException(file + ", line " + (i + 1) + ", has " + cells.size() + " cells where the header "
-            + "has " + (4 + 3 * n) + ": the file is damaged. Delete the line (its point is made again) or the folder.");
+            + "has " + (5 + 3 * n) + ": the file is damaged. Delete the line (its point is made again) or the folder.");
       }
       try {
         records.add(new SweepRecord(Integer.parseInt(cells.get(0)), cells.get(1), doubles(cells, 2, n),
             doubles(cells, 2 + n, n), doubles(cells, 2 + 2 * n, n), Boolean.parseBoolean(cells.get(2 + 3 * n)),
-            cells.get(3 + 3 * n).isEmpty() ? OptionalDouble.empty()
-                : OptionalDouble.of(Double.parseDouble(cells.get(3 + 3 * n)))));
+            cells.get(3 + 3 * n), cells.get(4 + 3 * n).isEmpty() ? OptionalDouble.empty()
+                : OptionalDouble.of(Double.parseDouble(cells.get(4 + 3 * n)))));
       } catch (NumberFormatException e) {
         throw new ArtifactException(file + ", line " + (i + 1) + ", holds a cell that is not a number ("
             + e.getMessage() + "): the file is damaged. Delete the line (its point is made again) or the folder.", e);

@@ -12,11 +12,18 @@ import java.util.OptionalDouble;
  * @param reached the value the table has, per axis
  * @param relativeErrors {@code |reached - requested| / max(|requested|, 1e-12)}, per axis
  * @param withinTolerance whether every entry is within the Shifter's tolerance
+ * @param madeBy {@link #RANGE} when the range Shifter made the table, {@link #REFINED} when a Shifter
+ *     trained for this point alone did (see {@link Sweep.Builder#optRefine})
  * @param detection the LogisticDetection score of the table against the real data (1 = indistinguishable),
  *     when real data was given
  */
 public record SweepRecord(int id, String file, List<Double> requested, List<Double> reached,
-    List<Double> relativeErrors, boolean withinTolerance, OptionalDouble detection) {
+    List<Double> relativeErrors, boolean withinTolerance, String madeBy, OptionalDouble detection) {
+  /** {@link #madeBy()} of a table that the range Shifter made. */
+  public static final String RANGE = "range";
+  /** {@link #madeBy()} of a table that the point's own Shifter made. */
+  public static final String REFINED = "refined";
+
   /** Copies the lists. */
   public SweepRecord {
     requested = List.copyOf(requested);

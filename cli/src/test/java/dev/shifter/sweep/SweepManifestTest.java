@@ -23,9 +23,9 @@ class SweepManifestTest {
   void whatIsWrittenIsReadBack() {
     List<SweepRecord> records = List.of(
         new SweepRecord(1, "tables/point-0001.csv", List.of(0.1, 0.2), List.of(0.11, 0.19), List.of(0.1, 0.05), true,
-            OptionalDouble.of(0.8125)),
+            SweepRecord.RANGE, OptionalDouble.of(0.8125)),
         new SweepRecord(2, "tables/point-0002.csv", List.of(0.1, 0.4), List.of(0.2, 0.4), List.of(1.0, 0.0), false,
-            OptionalDouble.empty()));
+            SweepRecord.REFINED, OptionalDouble.empty()));
     Path file = dir.resolve("manifest.csv");
     SweepManifest.write(file, AXES, records);
 
@@ -39,7 +39,7 @@ class SweepManifestTest {
 
     assertThat(Files.readAllLines(file).get(0)).isEqualTo("point,file,requested:cor[a~b],\"requested:freq[g=x,y]\","
         + "reached:cor[a~b],\"reached:freq[g=x,y]\",relative_error:cor[a~b],\"relative_error:freq[g=x,y]\","
-        + "within_tolerance,detection");
+        + "within_tolerance,made_by,detection");
   }
 
   @Test

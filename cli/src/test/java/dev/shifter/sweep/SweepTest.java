@@ -118,6 +118,26 @@ class SweepTest {
   }
 
   @Test
+  void refiningTrainsAShifterForEachPointOutsideToleranceAndKeepsTheCloserTable() throws IOException {
+    Path plain = dir.resolve("strict");
+    Path refined = dir.resolve("refined");
+    ShifterConfig strict = QUICK.toBuilder().optTolerance(0.002).build();
+    SweepResult range = sweep(plain).optShifterConfig(strict).build().run();
+    SweepResult better = sweep(refined).optShifterConfig(strict).optRefine(true).build().run();
+
+    assertThat(range.records()).extracting(SweepRecord::madeBy).containsOnly(SweepRecord.RANGE);
+    for (int i = 0; i < 3; i++) {
+      SweepRecord before = range.records().get(i);
+      SweepRecord after = better.records().get(i);
+      assertThat(after.worstRelativeError()).as("point %d", i + 1).isLessThanOrEqualTo(before.worstRelativeError());
+      if (after.madeBy().equals(SweepRecord.REFINED)) {
+        assertThat(refined.resolve(Sweep.REFINED).resolve(String.format("point-%04d", i + 1))).isDirectory();
+      }
+    }
+    assertThat(better.records()).extracting(SweepRecord::madeBy).contains(SweepRecord.REFINED);
+  }
+
+  @Test
   void aFolderOfAnotherSweepOrOtherFilesIsRefused() throws IOException {
     Path out = dir.resolve("other");
     sweep(out).build().run();

@@ -4,7 +4,8 @@
 # 10,000 rows a table, against the data the model was fitted on. Per point: requested against reached, relative
 # error, detection score (LogisticDetection) and its drop from the plain CTGAN's (10,000 rows, same evaluator).
 # Then the time of the one range training against training a fixed Shifter per point: three points (two
-# corners and the centre) are trained with the default settings and their mean time is multiplied by 25.
+# corners and the centre) are trained with the default settings and their mean time is multiplied by 25. Last,
+# the same sweep with --refine, reusing the range Shifter: each point left outside tolerance gets its own Shifter.
 # Usage: benchmarks/scripts/bench-sweep.sh MODEL_DIR TRAIN.csv [OUT_DIR]      (threads: SHIFTER_THREADS, default 2)
 #        MODEL_DIR: a CTGAN fitted on TRAIN.csv (e.g. by bench-ctgan-quality.sh, which also writes TRAIN.csv)
 set -euo pipefail
@@ -38,7 +39,11 @@ for point in "0.05 36" "0.15 39" "0.25 42"; do
     --progress none > "$out/fixed-$cor-$age.txt" 2>&1
   echo "$cor $age $(($(now) - started))" >> "$out/fixed-times.txt"
 done
-python3 - "$out" "$sweep_ms" <<'PY'
+started=$(now)
+"$shifter" sweep --model "$model" --grid "$out/grid.json" --out "$out/refined" --rows 10000 --seed 1 --data "$data" \
+  --shifter "$out/sweep/shifter" --refine --progress lines > "$out/refined.txt" 2> "$out/refined.log"
+refined_ms=$(($(now) - started))
+python3 - "$out" "$sweep_ms" "$refined_ms" <<'PY'
 import csv, json, re, statistics, sys
 out, sweep_seconds = sys.argv[1], float(sys.argv[2]) / 1000
 rows = list(csv.DictReader(open(f"{out}/sweep/manifest.csv")))
@@ -74,4 +79,12 @@ print(f"| one range training (s) | {training:.1f} |")
 print(f"| whole sweep, training and 25 tables with their detection scores (s) | {sweep_seconds:.1f} |")
 print(f"| a fixed Shifter per point: mean of {len(fixed)} trainings (s) | {fixed_mean:.1f} ({', '.join(f'{float(f[2]) / 1000:.1f}' for f in fixed)}) |")
 print(f"| a fixed Shifter per point, all {len(rows)} points (estimate, s) | {fixed_mean * len(rows):.0f} |")
+refined = list(csv.DictReader(open(f"{out}/refined/manifest.csv")))
+rworst = [max(float(r[f"relative_error:{l}"]) for l in labels) for r in refined]
+rdrops = [plain - float(r["detection"]) for r in refined]
+print(f"| with --refine: points made by their own Shifter | {sum(r['made_by'] == 'refined' for r in refined)} |")
+print(f"| with --refine: median / worst relative error | {100 * statistics.median(rworst):.2f} % / {100 * max(rworst):.2f} % |")
+print(f"| with --refine: points within tolerance | {sum(r['within_tolerance'] == 'true' for r in refined)} |")
+print(f"| with --refine: detection drop median / worst | {statistics.median(rdrops):.3f} / {max(rdrops):.3f} |")
+print(f"| with --refine, reusing the range Shifter: whole run (s) | {float(sys.argv[3]) / 1000:.1f} |")
 PY

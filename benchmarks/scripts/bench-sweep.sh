@@ -3,10 +3,13 @@
 # cor[age~hours-per-week] in [0.05, 0.25] and mean[age] in [36, 42]; the data's values are about 0.07 and 38.6),
 # 10,000 rows a table, against the data the model was fitted on. Per point: requested against reached, relative
 # error, detection score (LogisticDetection) and its drop from the plain CTGAN's (10,000 rows, same evaluator).
-# Then the time of the one range training against training a fixed Shifter per point: three points (two
-# corners and the centre) are trained with the default settings and their mean time is multiplied by 25. Last,
+# Then the time of the one range training against training a fixed Shifter per point: three points (the
+# first, middle and last: two corners and the centre) are trained with the default settings and their mean
+# time is multiplied by the number of points. Last,
 # the same sweep with --refine, reusing the range Shifter: each point left outside tolerance gets its own Shifter.
-# Usage: benchmarks/scripts/bench-sweep.sh MODEL_DIR TRAIN.csv [OUT_DIR]      (threads: SHIFTER_THREADS, default 2)
+# GRID_JSON replaces the grid; the fixed Shifters are then trained on its first, middle and last points.
+# Usage: benchmarks/scripts/bench-sweep.sh MODEL_DIR TRAIN.csv [OUT_DIR] [GRID_JSON]
+#        (threads: SHIFTER_THREADS, default 2)
 #        MODEL_DIR: a CTGAN fitted on TRAIN.csv (e.g. by bench-ctgan-quality.sh, which also writes TRAIN.csv)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -18,9 +21,13 @@ mkdir -p "$out"
 "$root/bin/shifter" --version > /dev/null
 export SHIFTER_SKIP_BUILD=1
 shifter="$root/bin/shifter"
-cat > "$out/grid.json" <<'JSON'
+if [ -n "${4:-}" ]; then
+  cp "$4" "$out/grid.json"
+else
+  cat > "$out/grid.json" <<'JSON'
 {"cor": {"age~hours-per-week": [0.05, 0.25, 5]}, "mean": {"age": [36, 42, 5]}}
 JSON
+fi
 now() { date +%s%3N; }  # milliseconds
 started=$(now)
 "$shifter" sweep --model "$model" --grid "$out/grid.json" --out "$out/sweep" --rows 10000 --seed 1 --data "$data" \
@@ -31,13 +38,25 @@ sweep_ms=$(($(now) - started))
   "$shifter" evaluate --real "$data" --synthetic "$out/plain.csv" --format json 2>> "$out/sweep.log" > "$out/plain.json"
 }
 : > "$out/fixed-times.txt"
-for point in "0.05 36" "0.15 39" "0.25 42"; do
-  read -r cor age <<< "$point"
-  echo "{\"cor\": {\"age~hours-per-week\": $cor}, \"mean\": {\"age\": $age}}" > "$out/target-$cor-$age.json"
+# the first, middle and last points of the manifest, as fixed target files
+python3 - "$out" <<'PY'
+import csv, json, sys
+out = sys.argv[1]
+rows = list(csv.DictReader(open(f"{out}/sweep/manifest.csv")))
+for r in (rows[0], rows[len(rows) // 2], rows[-1]):
+    target = {}
+    for k, v in r.items():
+        if k.startswith("requested:"):
+            feature, key = k[len("requested:"):].split("[", 1)
+            target.setdefault(feature, {})[key[:-1]] = float(v)
+    json.dump(target, open(f"{out}/target-point-{r['point']}.json", "w"))
+PY
+for target in "$out"/target-point-*.json; do
+  name=$(basename "$target" .json)
   started=$(now)
-  "$shifter" train --model "$model" --target "$out/target-$cor-$age.json" --out "$out/fixed-$cor-$age" --seed 1 \
-    --progress none > "$out/fixed-$cor-$age.txt" 2>&1
-  echo "$cor $age $(($(now) - started))" >> "$out/fixed-times.txt"
+  "$shifter" train --model "$model" --target "$target" --out "$out/fixed-$name" --seed 1 --progress none \
+    > "$out/fixed-$name.txt" 2>&1
+  echo "$name - $(($(now) - started))" >> "$out/fixed-times.txt"
 done
 started=$(now)
 "$shifter" sweep --model "$model" --grid "$out/grid.json" --out "$out/refined" --rows 10000 --seed 1 --data "$data" \

@@ -147,7 +147,7 @@ final class SweepCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
     try (LoadedPlugins loaded = plugins.load(diagnostics);
-        TrainProgressDisplay display = new TrainProgressDisplay(stderr, progress.mode)) {
+        SweepProgress display = new SweepProgress(stderr, progress.mode)) {
       builder.optRegistry(loaded.registry()).optTrainingListener(display);
       builder.optListener((record, done, total) -> {
         display.close();

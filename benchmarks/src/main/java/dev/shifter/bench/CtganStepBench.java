@@ -31,9 +31,9 @@ import org.jspecify.annotations.Nullable;
  * floating-point work divided by the sgemm throughput of a large square product, all measured in the
  * same run on the same threads.
  *
- * <p>Usage: {@code CtganStepBench ADULT.csv [STEPS=300] [AVERAGING=0.999] [MODEL_DIR]} (MODEL_DIR: continue
- * that model's training, with its configuration and transformer, instead of starting one). A benchmark is a command-line program, so
- * it prints its table to standard output.
+ * <p>Usage: {@code CtganStepBench ADULT.csv [STEPS=300] [AVERAGING=0.999] [MODEL_DIR]} (MODEL_DIR:
+ * continue that model's training, with its configuration and transformer, instead of starting one). A
+ * benchmark is a command-line program, so it prints its table to standard output.
  */
 public final class CtganStepBench {
   private static final int WARM_UP_STEPS = 520;

@@ -182,7 +182,8 @@ public final class DemoPipeline {
         TrainingSummary summary = shifter.summary().orElseThrow();
         DemoResult result = new DemoResult(files, dataName(rows), rows, label == null ? "" : label, outcomes,
             syntheticQuality, shiftedQuality, settings.ctgan().epochs(), summary.steps(), summary.stopReason(),
-            withinTolerance(byShifter), shifted == byShifter ? SHIFTER : TILT, report, seconds, (System.nanoTime() - started) / 1e9);
+            withinTolerance(byShifter), shifted == byShifter ? SHIFTER : TILT, report, seconds,
+            (System.nanoTime() - started) / 1e9);
         SummaryJson.write(result);
         return result;
       }
@@ -323,7 +324,7 @@ public final class DemoPipeline {
       shifted.close();
       throw e;
     }
-    long within = shifted.report().stream().filter(TargetReport::withinTolerance).count();
+    int within = withinTolerance(shifted);
     end(DemoStage.GENERATE, "wrote " + files.shifted() + "; " + within + " of " + shifted.report().size()
         + " target entries within tolerance");
     return shifted;

@@ -159,10 +159,11 @@ public final class Sweep {
             if (done.contains(point.id())) {
               continue;
             }
-            records.add(make(point, trained, generator, features, allocator, real));
+            SweepRecord made = make(point, trained, generator, features, allocator, real);
+            records.add(made);
             records.sort((a, b) -> Integer.compare(a.id(), b.id()));
             SweepManifest.write(manifest, grid.axes(), records);
-            listener.onPoint(records.get(records.size() - 1), records.size(), points.size());
+            listener.onPoint(made, records.size(), points.size());
           }
         }
       }
@@ -183,7 +184,7 @@ public final class Sweep {
           output.resolve(REFINED).resolve(String.format(Locale.ROOT, "point-%04d", point.id())))) {
         refined = own.generate(allocator, rows, seed + point.id(), targets);
       }
-      if (worst(refined, point) < worst(shifted, point)) {
+      if (worst(refined) < worst(shifted)) {
         shifted.close();
         shifted = refined;
         madeBy = SweepRecord.REFINED;
@@ -195,9 +196,10 @@ public final class Sweep {
       Tables.write(kept.table(), output.resolve(file));
       List<Double> reached = new ArrayList<>();
       List<Double> errors = new ArrayList<>();
-      for (int i = 0; i < grid.axes().size(); i++) {
-        reached.add(find(kept.report(), grid.axes().get(i)).reached());
-        errors.add(relativeError(kept, point, i));
+      for (SweepAxis axis : grid.axes()) {
+        TargetReport report = find(kept.report(), axis);
+        reached.add(report.reached());
+        errors.add(report.relativeError());
       }
       OptionalDouble detection = real == null ? OptionalDouble.empty() : OptionalDouble.of(QualityEvaluator.builder()
           .setReal(real).setSynthetic(kept.table()).optSeed(seed).build().evaluate().detection().score());
@@ -206,18 +208,8 @@ public final class Sweep {
     }
   }
 
-  private double relativeError(ShiftedTable table, SweepPoint point, int axis) {
-    double requested = point.values().get(axis);
-    return Math.abs(find(table.report(), grid.axes().get(axis)).reached() - requested)
-        / Math.max(Math.abs(requested), 1e-12);
-  }
-
-  private double worst(ShiftedTable table, SweepPoint point) {
-    double worst = 0;
-    for (int i = 0; i < grid.axes().size(); i++) {
-      worst = Math.max(worst, relativeError(table, point, i));
-    }
-    return worst;
+  private static double worst(ShiftedTable table) {
+    return table.report().stream().mapToDouble(TargetReport::relativeError).max().orElse(0);
   }
 
   private static TargetReport find(List<TargetReport> reports, SweepAxis axis) {

@@ -4,6 +4,7 @@ import dev.shifter.commons.AtomicFiles;
 import dev.shifter.report.ChartImages;
 import java.awt.Color;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -34,10 +35,10 @@ final class SweepPage {
     html.append("<table><tr><th>entry</th><th>median relative error</th><th>worst</th></tr>\n");
     for (int a = 0; a < axes.size(); a++) {
       final int axis = a;
-      double[] errors = records.stream().mapToDouble(r -> r.relativeErrors().get(axis)).sorted().toArray();
+      double[] errors = records.stream().mapToDouble(r -> r.relativeErrors().get(axis)).toArray();
       html.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%s</td><td>%s</td></tr>\n",
-          escape(axes.get(a).label()), percent(median(errors)), percent(errors.length == 0 ? Double.NaN
-              : errors[errors.length - 1])));
+          escape(axes.get(a).label()), percent(SweepResult.median(errors)),
+          percent(Arrays.stream(errors).max().orElse(Double.NaN))));
     }
     html.append("</table>\n<div>\n");
     for (int a = 0; a < axes.size(); a++) {
@@ -70,8 +71,8 @@ final class SweepPage {
     chart.getStyler().setLegendVisible(true);
     double[] requested = records.stream().mapToDouble(r -> r.requested().get(index)).toArray();
     double[] reached = records.stream().mapToDouble(r -> r.reached().get(index)).toArray();
-    double low = Math.min(axis.low(), min(reached));
-    double high = Math.max(axis.high(), max(reached));
+    double low = Math.min(axis.low(), Arrays.stream(reached).min().orElse(axis.low()));
+    double high = Math.max(axis.high(), Arrays.stream(reached).max().orElse(axis.high()));
     XYSeries diagonal = chart.addSeries("reached = requested", new double[] {low, high}, new double[] {low, high});
     diagonal.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
     diagonal.setMarker(SeriesMarkers.NONE);
@@ -83,30 +84,6 @@ final class SweepPage {
       points.setMarkerColor(new Color(31, 119, 180));
     }
     return chart;
-  }
-
-  private static double median(double[] sorted) {
-    if (sorted.length == 0) {
-      return Double.NaN;
-    }
-    int mid = sorted.length / 2;
-    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  }
-
-  private static double min(double[] values) {
-    double m = Double.POSITIVE_INFINITY;
-    for (double v : values) {
-      m = Math.min(m, v);
-    }
-    return m;
-  }
-
-  private static double max(double[] values) {
-    double m = Double.NEGATIVE_INFINITY;
-    for (double v : values) {
-      m = Math.max(m, v);
-    }
-    return m;
   }
 
   private static String percent(double value) {

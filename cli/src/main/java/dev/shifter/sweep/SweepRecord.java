@@ -10,7 +10,8 @@ import java.util.OptionalDouble;
  * @param file the table's file name, relative to the sweep's folder
  * @param requested the requested value of each axis
  * @param reached the value the table has, per axis
- * @param relativeErrors {@code |reached - requested| / max(|requested|, 1e-12)}, per axis
+ * @param relativeErrors {@code |reached - requested| / |requested|} per axis ({@code |reached|} for a
+ *     requested 0), as {@link dev.shifter.shift.TargetReport#relativeError()} gives it
  * @param withinTolerance whether every entry is within the Shifter's tolerance
  * @param madeBy {@link #RANGE} when the range Shifter made the table, {@link #REFINED} when a Shifter
  *     trained for this point alone did (see {@link Sweep.Builder#optRefine})

@@ -24,12 +24,23 @@ public record SweepResult(Path output, List<SweepRecord> records, double trainin
    * @return the median, or NaN without points
    */
   public double medianWorstRelativeError() {
-    double[] worst = records.stream().mapToDouble(SweepRecord::worstRelativeError).sorted().toArray();
-    if (worst.length == 0) {
+    return median(records.stream().mapToDouble(SweepRecord::worstRelativeError).toArray());
+  }
+
+  /**
+   * Returns the median of values.
+   *
+   * @param values the values, in any order
+   * @return the median, or NaN for none
+   */
+  static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    if (sorted.length == 0) {
       return Double.NaN;
     }
-    int mid = worst.length / 2;
-    return worst.length % 2 == 1 ? worst[mid] : (worst[mid - 1] + worst[mid]) / 2;
+    int mid = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
   }
 
   /**
@@ -38,7 +49,7 @@ public record SweepResult(Path output, List<SweepRecord> records, double trainin
    * @return the worst error, 0 without points
    */
   public double worstRelativeError() {
-    return Arrays.stream(records.stream().mapToDouble(SweepRecord::worstRelativeError).toArray()).max().orElse(0);
+    return records.stream().mapToDouble(SweepRecord::worstRelativeError).max().orElse(0);
   }
 
   /**

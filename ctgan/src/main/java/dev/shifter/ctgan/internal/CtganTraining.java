@@ -321,7 +321,7 @@ public final class CtganTraining implements AutoCloseable {
     Networks.load(generator, modelManager, state.trainingGenerator(), files.get(live != null ? 4 : 0));
     GeneratorAverage averaged = average;
     if (averaged != null) {
-      averaged.load(trainingManager, live != null ? state.generator() : state.trainingGenerator(), files.get(0));
+      averaged.load(trainingManager, state.generator(), files.get(0));
     }
     Networks.load(critic, modelManager, state.critic(), files.get(1));
     setFrozen(generatorParameters, false);

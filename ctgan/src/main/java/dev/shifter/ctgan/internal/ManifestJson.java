@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
  * Writes and reads {@code manifest.json}. Reading checks the format name and version before anything
  * else, so that a model written by a newer library is refused with a clear message; fields this version
  * does not know are ignored, absent ones are an error. A version-1 manifest (written before continuous
- * columns recorded their value range and decimals) is upgraded in memory by {@link ManifestUpgrade}, and so is one written before the generator's weights
- * were averaged.
+ * columns recorded their value range and decimals) is upgraded in memory by {@link ManifestUpgrade}, and
+ * so is one written before the generator's weights were averaged.
  */
 final class ManifestJson {
   private static final ObjectMapper MAPPER = JsonMapper.builder()

@@ -3,8 +3,11 @@ package dev.shifter.metafeatures.core;
 import ai.djl.ndarray.NDArray;
 import dev.shifter.api.Arity;
 import dev.shifter.api.FeatureDomain;
-import dev.shifter.api.MetaFeature;
+import dev.shifter.api.MergeableMetaFeature;
+import dev.shifter.api.RowBlock;
 import dev.shifter.metafeatures.core.internal.ColumnStatistics;
+import dev.shifter.metafeatures.core.internal.MomentSummary;
+import java.util.Map;
 
 /**
  * {@code cor}: the absolute Pearson correlation {@code |r_ij|} of each pair of columns (absolute, as
@@ -20,7 +23,7 @@ import dev.shifter.metafeatures.core.internal.ColumnStatistics;
  * distinct rows give 1; fewer than two columns give an empty vector. The absolute value has gradient 0
  * where {@code r} is exactly 0.
  */
-public final class Correlation implements MetaFeature {
+public final class Correlation implements MergeableMetaFeature<MomentSummary> {
   /** The registry name, {@value}. */
   public static final String NAME = "cor";
 
@@ -55,5 +58,21 @@ public final class Correlation implements MetaFeature {
       NDArray r = stats.upperTriangle(stats.correlation());
       return stats.keep(r.abs().clip(0.0, 1.0));
     }
+  }
+
+  /** Summarizes the block exactly, in double precision. */
+  @Override
+  public MomentSummary summarize(RowBlock block) {
+    return MomentSummary.of(block, 2, true);
+  }
+
+  @Override
+  public MomentSummary merge(MomentSummary left, MomentSummary right) {
+    return left.merge(right);
+  }
+
+  @Override
+  public Map<String, Double> finish(MomentSummary summary) {
+    return summary.perPair((covariance, r) -> Math.min(Math.abs(r), 1.0));
   }
 }

@@ -3,8 +3,11 @@ package dev.shifter.metafeatures.core;
 import ai.djl.ndarray.NDArray;
 import dev.shifter.api.Arity;
 import dev.shifter.api.FeatureDomain;
-import dev.shifter.api.MetaFeature;
+import dev.shifter.api.MergeableMetaFeature;
+import dev.shifter.api.RowBlock;
 import dev.shifter.metafeatures.core.internal.ColumnStatistics;
+import dev.shifter.metafeatures.core.internal.MomentSummary;
+import java.util.Map;
 
 /**
  * {@code cov}: the absolute sample covariance {@code |sum((x_i - mean_i)(x_j - mean_j))| / (n - 1)} of each
@@ -19,7 +22,7 @@ import dev.shifter.metafeatures.core.internal.ColumnStatistics;
  * A covariance too large for the data type (values near {@code 1e30} in float32) saturates at the largest
  * finite value with a zero gradient.
  */
-public final class Covariance implements MetaFeature {
+public final class Covariance implements MergeableMetaFeature<MomentSummary> {
   /** The registry name, {@value}. */
   public static final String NAME = "cov";
 
@@ -53,5 +56,21 @@ public final class Covariance implements MetaFeature {
     try (ColumnStatistics stats = ColumnStatistics.of(x, NAME)) {
       return stats.keep(stats.upperTriangle(stats.covariance()).abs());
     }
+  }
+
+  /** Summarizes the block exactly, in double precision. */
+  @Override
+  public MomentSummary summarize(RowBlock block) {
+    return MomentSummary.of(block, 2, true);
+  }
+
+  @Override
+  public MomentSummary merge(MomentSummary left, MomentSummary right) {
+    return left.merge(right);
+  }
+
+  @Override
+  public Map<String, Double> finish(MomentSummary summary) {
+    return summary.perPair((covariance, r) -> Math.abs(covariance));
   }
 }

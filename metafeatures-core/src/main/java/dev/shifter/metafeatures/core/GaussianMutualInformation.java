@@ -4,8 +4,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import dev.shifter.api.Arity;
 import dev.shifter.api.FeatureDomain;
-import dev.shifter.api.MetaFeature;
+import dev.shifter.api.MergeableMetaFeature;
+import dev.shifter.api.RowBlock;
 import dev.shifter.metafeatures.core.internal.ColumnStatistics;
+import dev.shifter.metafeatures.core.internal.MomentSummary;
+import java.util.Map;
 
 /**
  * {@code gaussian_mi}: the mutual information of a bivariate Gaussian with the pair's Pearson
@@ -22,7 +25,7 @@ import dev.shifter.metafeatures.core.internal.ColumnStatistics;
  * distinct rows ({@code |r| = 1}) give the cap 6.9078; fewer than two columns give an empty vector. In
  * float32, values below about {@code 1e-7} are absorbed by rounding {@code 1 - r^2}.
  */
-public final class GaussianMutualInformation implements MetaFeature {
+public final class GaussianMutualInformation implements MergeableMetaFeature<MomentSummary> {
   /** The registry name, {@value}. */
   public static final String NAME = "gaussian_mi";
 
@@ -72,5 +75,34 @@ public final class GaussianMutualInformation implements MetaFeature {
       NDArray minusLog = NDArrays.where(small, series, oneMinusSquare.log().neg());
       return stats.keep(stats.times(minusLog, 0.5).add(0.0));
     }
+  }
+
+  /** Summarizes the block exactly, in double precision. */
+  @Override
+  public MomentSummary summarize(RowBlock block) {
+    return MomentSummary.of(block, 2, true);
+  }
+
+  @Override
+  public MomentSummary merge(MomentSummary left, MomentSummary right) {
+    return left.merge(right);
+  }
+
+  @Override
+  public Map<String, Double> finish(MomentSummary summary) {
+    return summary.perPair((covariance, r) -> fromCorrelation(r));
+  }
+
+  /**
+   * The entry of one pair from its correlation, as {@link #compute(NDArray)} gives it: {@code -0.5 ln(1 - r^2)}
+   * with {@code 1 - r^2} kept at or above {@link #MIN_ONE_MINUS_R_SQUARED}, in double precision.
+   *
+   * @param r the Pearson correlation
+   * @return the Gaussian mutual information
+   */
+  static double fromCorrelation(double r) {
+    double square = Math.min(r * r, 1.0);
+    double oneMinus = Math.max(1.0 - square, MIN_ONE_MINUS_R_SQUARED);
+    return oneMinus == 1.0 - square ? -0.5 * Math.log1p(-square) : -0.5 * Math.log(oneMinus);
   }
 }

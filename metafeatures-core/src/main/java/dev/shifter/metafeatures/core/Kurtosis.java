@@ -2,8 +2,11 @@ package dev.shifter.metafeatures.core;
 
 import ai.djl.ndarray.NDArray;
 import dev.shifter.api.Arity;
-import dev.shifter.api.MetaFeature;
+import dev.shifter.api.MergeableMetaFeature;
+import dev.shifter.api.RowBlock;
 import dev.shifter.metafeatures.core.internal.ColumnStatistics;
+import dev.shifter.metafeatures.core.internal.MomentSummary;
+import java.util.Map;
 
 /**
  * {@code kurtosis}: the excess kurtosis {@code m4 / s^4 - 3} of each column, where
@@ -22,7 +25,7 @@ import dev.shifter.metafeatures.core.internal.ColumnStatistics;
  * -3. Two distinct rows give {@code 1/4 - 3 = -2.75}. Values near {@code 1e30} or differing only in the
  * 7th significant digit give their true kurtosis.
  */
-public final class Kurtosis implements MetaFeature {
+public final class Kurtosis implements MergeableMetaFeature<MomentSummary> {
   /** The registry name, {@value}. */
   public static final String NAME = "kurtosis";
 
@@ -51,5 +54,21 @@ public final class Kurtosis implements MetaFeature {
     try (ColumnStatistics stats = ColumnStatistics.of(x, NAME)) {
       return stats.keep(stats.kurtosis());
     }
+  }
+
+  /** Summarizes the block exactly, in double precision. */
+  @Override
+  public MomentSummary summarize(RowBlock block) {
+    return MomentSummary.of(block, 4, false);
+  }
+
+  @Override
+  public MomentSummary merge(MomentSummary left, MomentSummary right) {
+    return left.merge(right);
+  }
+
+  @Override
+  public Map<String, Double> finish(MomentSummary summary) {
+    return summary.kurtosis();
   }
 }

@@ -3,8 +3,11 @@ package dev.shifter.metafeatures.core;
 import ai.djl.ndarray.NDArray;
 import dev.shifter.api.Arity;
 import dev.shifter.api.FeatureDomain;
-import dev.shifter.api.MetaFeature;
+import dev.shifter.api.MergeableMetaFeature;
+import dev.shifter.api.RowBlock;
 import dev.shifter.metafeatures.core.internal.ColumnStatistics;
+import dev.shifter.metafeatures.core.internal.MomentSummary;
+import java.util.Map;
 
 /**
  * {@code mean}: the arithmetic mean of each column, {@code sum(x) / n}.
@@ -16,7 +19,7 @@ import dev.shifter.metafeatures.core.internal.ColumnStatistics;
  *
  * <p>Degenerate input: a constant column gives that constant; a single row gives that row.
  */
-public final class Mean implements MetaFeature {
+public final class Mean implements MergeableMetaFeature<MomentSummary> {
   /** The registry name, {@value}. */
   public static final String NAME = "mean";
 
@@ -50,5 +53,21 @@ public final class Mean implements MetaFeature {
     try (ColumnStatistics stats = ColumnStatistics.of(x, NAME)) {
       return stats.keep(stats.mean());
     }
+  }
+
+  /** Summarizes the block exactly, in double precision. */
+  @Override
+  public MomentSummary summarize(RowBlock block) {
+    return MomentSummary.of(block, 1, false);
+  }
+
+  @Override
+  public MomentSummary merge(MomentSummary left, MomentSummary right) {
+    return left.merge(right);
+  }
+
+  @Override
+  public Map<String, Double> finish(MomentSummary summary) {
+    return summary.means();
   }
 }

@@ -2,8 +2,11 @@ package dev.shifter.metafeatures.core;
 
 import ai.djl.ndarray.NDArray;
 import dev.shifter.api.Arity;
-import dev.shifter.api.MetaFeature;
+import dev.shifter.api.MergeableMetaFeature;
+import dev.shifter.api.RowBlock;
 import dev.shifter.metafeatures.core.internal.ColumnStatistics;
+import dev.shifter.metafeatures.core.internal.MomentSummary;
+import java.util.Map;
 
 /**
  * {@code skewness}: {@code m3 / s^3} for each column, where {@code m3 = sum((x - mean)^3) / n} and
@@ -20,7 +23,7 @@ import dev.shifter.metafeatures.core.internal.ColumnStatistics;
  * gives 0; two distinct rows give 0 (they are symmetric). Values near {@code 1e30} or differing only in
  * the 7th significant digit give their true skewness.
  */
-public final class Skewness implements MetaFeature {
+public final class Skewness implements MergeableMetaFeature<MomentSummary> {
   /** The registry name, {@value}. */
   public static final String NAME = "skewness";
 
@@ -49,5 +52,21 @@ public final class Skewness implements MetaFeature {
     try (ColumnStatistics stats = ColumnStatistics.of(x, NAME)) {
       return stats.keep(stats.skewness());
     }
+  }
+
+  /** Summarizes the block exactly, in double precision. */
+  @Override
+  public MomentSummary summarize(RowBlock block) {
+    return MomentSummary.of(block, 3, false);
+  }
+
+  @Override
+  public MomentSummary merge(MomentSummary left, MomentSummary right) {
+    return left.merge(right);
+  }
+
+  @Override
+  public Map<String, Double> finish(MomentSummary summary) {
+    return summary.skewness();
   }
 }

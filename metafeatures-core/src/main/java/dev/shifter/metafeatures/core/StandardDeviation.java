@@ -3,8 +3,11 @@ package dev.shifter.metafeatures.core;
 import ai.djl.ndarray.NDArray;
 import dev.shifter.api.Arity;
 import dev.shifter.api.FeatureDomain;
-import dev.shifter.api.MetaFeature;
+import dev.shifter.api.MergeableMetaFeature;
+import dev.shifter.api.RowBlock;
 import dev.shifter.metafeatures.core.internal.ColumnStatistics;
+import dev.shifter.metafeatures.core.internal.MomentSummary;
+import java.util.Map;
 
 /**
  * {@code sd}: the sample standard deviation of each column, {@code s = sqrt(sum((x - mean)^2) / (n - 1))}
@@ -21,7 +24,7 @@ import dev.shifter.metafeatures.core.internal.ColumnStatistics;
  * Values near {@code 1e30} give their standard deviation (it is representable); only a result beyond
  * the data type's range saturates at its largest finite value.
  */
-public final class StandardDeviation implements MetaFeature {
+public final class StandardDeviation implements MergeableMetaFeature<MomentSummary> {
   /** The registry name, {@value}. */
   public static final String NAME = "sd";
 
@@ -55,5 +58,21 @@ public final class StandardDeviation implements MetaFeature {
     try (ColumnStatistics stats = ColumnStatistics.of(x, NAME)) {
       return stats.keep(stats.standardDeviation());
     }
+  }
+
+  /** Summarizes the block exactly, in double precision. */
+  @Override
+  public MomentSummary summarize(RowBlock block) {
+    return MomentSummary.of(block, 2, false);
+  }
+
+  @Override
+  public MomentSummary merge(MomentSummary left, MomentSummary right) {
+    return left.merge(right);
+  }
+
+  @Override
+  public Map<String, Double> finish(MomentSummary summary) {
+    return summary.standardDeviations();
   }
 }

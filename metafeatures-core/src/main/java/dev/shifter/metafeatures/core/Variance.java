@@ -3,8 +3,11 @@ package dev.shifter.metafeatures.core;
 import ai.djl.ndarray.NDArray;
 import dev.shifter.api.Arity;
 import dev.shifter.api.FeatureDomain;
-import dev.shifter.api.MetaFeature;
+import dev.shifter.api.MergeableMetaFeature;
+import dev.shifter.api.RowBlock;
 import dev.shifter.metafeatures.core.internal.ColumnStatistics;
+import dev.shifter.metafeatures.core.internal.MomentSummary;
+import java.util.Map;
 
 /**
  * {@code var}: the sample variance of each column, {@code s^2 = sum((x - mean)^2) / (n - 1)} (ddof = 1,
@@ -21,7 +24,7 @@ import dev.shifter.metafeatures.core.internal.ColumnStatistics;
  * data type (values near {@code 1e30} have a variance near {@code 1e60}, beyond float32) saturates at the
  * largest finite value, e.g. {@code Float.MAX_VALUE}, with a zero gradient.
  */
-public final class Variance implements MetaFeature {
+public final class Variance implements MergeableMetaFeature<MomentSummary> {
   /** The registry name, {@value}. */
   public static final String NAME = "var";
 
@@ -55,5 +58,21 @@ public final class Variance implements MetaFeature {
     try (ColumnStatistics stats = ColumnStatistics.of(x, NAME)) {
       return stats.keep(stats.variance());
     }
+  }
+
+  /** Summarizes the block exactly, in double precision. */
+  @Override
+  public MomentSummary summarize(RowBlock block) {
+    return MomentSummary.of(block, 2, false);
+  }
+
+  @Override
+  public MomentSummary merge(MomentSummary left, MomentSummary right) {
+    return left.merge(right);
+  }
+
+  @Override
+  public Map<String, Double> finish(MomentSummary summary) {
+    return summary.variances();
   }
 }

@@ -13,11 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param categoricalNames the categorical columns' names, the label's not among them
  * @param categorical one array per categorical column, each {@code rows} long
  * @param labelName the label column's name, or {@code null} without a label
- * @param label the label's values, {@code rows} long, or {@code null} without a label
+ * @param label the label's values, {@code rows} long, or empty without a label
  * @param rows the number of rows
  */
 public record RowBlock(List<String> continuousNames, double[][] continuous, List<String> categoricalNames,
-    String[][] categorical, @Nullable String labelName, String @Nullable [] label, int rows) {
+    String[][] categorical, @Nullable String labelName, String[] label, int rows) {
 
   /** Checks that every column has {@code rows} values and that a label comes with its name. */
   public RowBlock {
@@ -37,11 +37,10 @@ public record RowBlock(List<String> continuousNames, double[][] continuous, List
     for (String[] column : categorical) {
       requireRows(column.length, rows);
     }
-    if ((labelName == null) != (label == null)) {
-      throw new InvalidInputException("A row block's label needs both its name and its values.");
-    }
-    if (label != null) {
+    if (labelName != null) {
       requireRows(label.length, rows);
+    } else if (label.length > 0) {
+      throw new InvalidInputException("A row block's label values need the label's name.");
     }
   }
 
@@ -54,7 +53,7 @@ public record RowBlock(List<String> continuousNames, double[][] continuous, List
    */
   public static RowBlock ofContinuous(List<String> names, double[][] columns) {
     int rows = columns.length == 0 ? 0 : columns[0].length;
-    return new RowBlock(names, columns, List.of(), new String[0][], null, null, rows);
+    return new RowBlock(names, columns, List.of(), new String[0][], null, new String[0], rows);
   }
 
   /**
@@ -65,12 +64,11 @@ public record RowBlock(List<String> continuousNames, double[][] continuous, List
    * @throws InvalidInputException if the block has no label
    */
   public String[] requireLabel(String feature) {
-    String[] values = label;
-    if (values == null) {
-      throw new InvalidInputException("Meta-feature '" + feature + "' needs a label column. Name one (--label "
-          + "COLUMN, or the label of the call).");
+    if (labelName == null) {
+      throw new InvalidInputException("Meta-feature '" + feature + "' needs a label column. Name the table's "
+          + "label column.", Remedy.set(Remedy.Setting.LABEL_COLUMN));
     }
-    return values;
+    return label;
   }
 
   private static void requireRows(int length, int rows) {

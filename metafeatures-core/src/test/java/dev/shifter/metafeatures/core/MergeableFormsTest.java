@@ -105,7 +105,7 @@ class MergeableFormsTest {
   @Test
   void theLabelEntropyOfABlockWithoutALabelIsRefusedWithTheRemedy() {
     RowBlock block = new RowBlock(List.of(), new double[0][], List.of("colour"), new String[][] {{"red"}}, null,
-        null, 1);
+        new String[0], 1);
     assertThatThrownBy(() -> new ClassEntropy().summarize(block))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("needs a label column");
   }

@@ -71,6 +71,6 @@ public final class ClassEntropy implements MergeableMetaFeature<CategoryCounts> 
 
   @Override
   public Map<String, Double> finish(CategoryCounts summary) {
-    return Map.of(NAME, summary.lastColumnEntropy());
+    return Map.of("value", summary.lastColumnEntropy());
   }
 }

@@ -94,7 +94,7 @@ class MergeableFormsTest {
     RowBlock second = block(colour, label, 2, 6);
 
     Map<String, Double> shares = freq.finish(roundTrip(freq.merge(freq.summarize(second), freq.summarize(first))));
-    double h = entropy.finish(entropy.merge(entropy.summarize(first), entropy.summarize(second))).get("class_ent");
+    double h = entropy.finish(entropy.merge(entropy.summarize(first), entropy.summarize(second))).get("value");
 
     assertThat(shares).containsExactly(Map.entry("colour=blue", 2 / 6.0), Map.entry("colour=green", 1 / 6.0),
         Map.entry("colour=red", 3 / 6.0), Map.entry("class=n", 2 / 6.0), Map.entry("class=y", 4 / 6.0));

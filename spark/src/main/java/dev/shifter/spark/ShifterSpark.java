@@ -18,6 +18,7 @@ import dev.shifter.shift.Targets;
 import dev.shifter.shift.TrainedShifter;
 import dev.shifter.spark.DistributedMetaFeatures.Method;
 import dev.shifter.spark.internal.ColumnLayout;
+import dev.shifter.spark.internal.EngineSettings;
 import dev.shifter.spark.internal.ExecutorModels;
 import dev.shifter.spark.internal.GenerationSpec;
 import dev.shifter.spark.internal.PartitionGenerator;
@@ -53,7 +54,9 @@ import org.jspecify.annotations.Nullable;
  * readable at the same path on the driver and on every executor (a shared file system, or copies). Each
  * executor loads them once per task it runs at a time and keeps them between tasks; shifted generation runs
  * one partition at a time per executor JVM (the Shifter draws its noise from the engine's global random
- * generator), unshifted generation in parallel.
+ * generator), unshifted generation in parallel. Unless the JVM's options set them, the engine runs offline
+ * with {@code spark.task.cpus} intra-op threads (1 by default) and one inter-op thread, so that the tasks
+ * of an executor share its cores without oversubscribing them.
  *
  * <p>{@link #metaFeatures} reads the table once: features that implement {@link MergeableMetaFeature} (the
  * core's moments, correlations, covariances, Gaussian mutual information, category shares and class
@@ -104,6 +107,7 @@ public final class ShifterSpark {
   private static Dataset<Row> generateFor(SparkSession spark, String modelDir, @Nullable String shifterDir,
       @Nullable String targetJson, long rows, int partitions, long seed) {
     PartitionPlan plan = new PartitionPlan(rows, partitions, seed);
+    EngineSettings.apply(spark.sparkContext().getConf().getInt("spark.task.cpus", 1));
     List<ColumnSpec> columns = checkOnDriver(modelDir, shifterDir, targetJson);
     GenerationSpec spec = new GenerationSpec(modelDir, shifterDir, targetJson, plan);
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.spark.TaskContext;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -62,6 +63,8 @@ public final class ExecutorModels {
   }
 
   private static PartitionSource load(GenerationSpec spec) {
+    TaskContext task = TaskContext.get();
+    EngineSettings.apply(task == null ? 1 : task.cpus());
     String shifterDir = spec.shifterDir();
     if (shifterDir == null) {
       return new PlainSource(CtganModel.load(Path.of(spec.modelDir())));

@@ -1,8 +1,8 @@
 package dev.shifter.cli;
 
 import dev.shifter.shift.ShifterConfig;
+import dev.shifter.shift.SweepGrid;
 import dev.shifter.sweep.Sweep;
-import dev.shifter.sweep.SweepGrid;
 import dev.shifter.sweep.SweepRecord;
 import dev.shifter.sweep.SweepResult;
 import java.io.PrintWriter;

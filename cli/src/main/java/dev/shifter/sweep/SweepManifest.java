@@ -2,6 +2,7 @@ package dev.shifter.sweep;
 
 import dev.shifter.api.ArtifactException;
 import dev.shifter.commons.AtomicFiles;
+import dev.shifter.shift.SweepAxis;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

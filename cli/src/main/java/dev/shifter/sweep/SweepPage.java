@@ -2,6 +2,7 @@ package dev.shifter.sweep;
 
 import dev.shifter.commons.AtomicFiles;
 import dev.shifter.report.ChartImages;
+import dev.shifter.shift.SweepAxis;
 import java.awt.Color;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -12,6 +12,7 @@ import dev.shifter.ctgan.CtganTrainer;
 import dev.shifter.ctgan.types.CtganConfig;
 import dev.shifter.io.Tables;
 import dev.shifter.shift.ShifterConfig;
+import dev.shifter.shift.SweepGrid;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -230,6 +230,17 @@ public final class TrainedShifter implements AutoCloseable {
   }
 
   /**
+   * Checks, without generating, that {@link #generate(BufferAllocator, int, long, Targets)} takes a target:
+   * one fixed value for exactly each trained entry, inside its trained range.
+   *
+   * @param target the target
+   * @throws InvalidInputException if the target does not fit the trained entries or range
+   */
+  public void requireGeneratable(Targets target) {
+    state.valuesOf(target);
+  }
+
+  /**
    * Returns the targets (or range) the Shifter was trained for.
    *
    * @return the targets

@@ -28,12 +28,14 @@ import dev.shifter.spark.internal.PartitionSummary;
 import dev.shifter.spark.internal.SampleTables;
 import dev.shifter.spark.internal.SparkSchemas;
 import dev.shifter.spark.internal.SummaryPlan;
+import dev.shifter.spark.internal.SweepPartitionGenerator;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -42,6 +44,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.CollectionAccumulator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -115,6 +118,45 @@ public final class ShifterSpark {
     JavaRDD<Row> generated = context.parallelize(indices, partitions)
         .mapPartitionsWithIndex(new PartitionGenerator(spec), true);
     return spark.createDataFrame(generated, SparkSchemas.of(columns));
+  }
+
+  /**
+   * Runs a sweep: one task per point generates the point's table with the range Shifter and measures what it
+   * reached; {@code writer} writes every point's rows (the action that runs the tasks), and the points'
+   * reports come back to the driver. Point {@code i}'s rows are what {@code bin/shifter sweep} makes for it
+   * with the same Shifter, rows and seed.
+   *
+   * @param spark the session
+   * @param plan the model, the range Shifter, the points, the rows per point and the seed
+   * @param writer writes the rows, e.g. {@code rows -> rows.write().partitionBy("point").parquet(path)}
+   * @return one report per point, in the points' order
+   * @throws InvalidInputException if a point lies outside the Shifter's range, or the writer's action did
+   *     not make every point (it must read every row, as a write does)
+   * @throws dev.shifter.api.ArtifactException if a directory is missing or damaged
+   */
+  public static List<PointReport> sweep(SparkSession spark, SweepPlan plan, SweepWriter writer) {
+    EngineSettings.apply(spark.sparkContext().getConf().getInt("spark.task.cpus", 1));
+    List<ColumnSpec> columns = checkSweepOnDriver(plan);
+    List<String> targets = plan.points().stream().map(Targets::toJson).toList();
+    GenerationSpec spec = new GenerationSpec(plan.modelDir(), plan.shifterDir(), null,
+        new PartitionPlan(plan.points().size(), plan.points().size(), plan.seed()));
+    CollectionAccumulator<PointReport> reports = spark.sparkContext().collectionAccumulator("shifter sweep");
+    JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    int count = plan.points().size();
+    JavaRDD<Row> rows = context.parallelize(IntStream.range(0, count).boxed().toList(), count)
+        .mapPartitionsWithIndex(new SweepPartitionGenerator(spec, targets, plan.rowsPerPoint(), plan.seed(),
+            reports), true);
+    writer.write(spark.createDataFrame(rows, SparkSchemas.ofSweep(columns)));
+    Map<Integer, PointReport> byPoint = new TreeMap<>();
+    for (PointReport report : reports.value()) {
+      byPoint.putIfAbsent(report.point(), report);
+    }
+    if (byPoint.size() != count) {
+      List<Integer> missing = IntStream.rangeClosed(1, count).filter(i -> !byPoint.containsKey(i)).boxed().toList();
+      throw new InvalidInputException("The sweep's writer did not make points " + missing + ": its action must "
+          + "read every row, as a write does (a show or a limit reads some).");
+    }
+    return List.copyOf(byPoint.values());
   }
 
   /**
@@ -288,6 +330,24 @@ public final class ShifterSpark {
       entries.put(names.get(j), value);
     }
     return entries;
+  }
+
+  /** Loads the model and Shifter once on the driver and checks every point against the trained range. */
+  private static List<ColumnSpec> checkSweepOnDriver(SweepPlan plan) {
+    try (LoadedGenerator generator = GeneratorLoaders.load(Path.of(plan.modelDir()));
+        TrainedShifter shifter = TrainedShifter.load(Path.of(plan.shifterDir()), generator);
+        BufferAllocator allocator = new RootAllocator()) {
+      for (int i = 0; i < plan.points().size(); i++) {
+        try {
+          shifter.requireGeneratable(plan.points().get(i));
+        } catch (InvalidInputException e) {
+          throw new InvalidInputException("Point " + (i + 1) + " of the sweep: " + e.getMessage(), e);
+        }
+      }
+      try (ShiftedTable probe = shifter.generate(allocator, 1, 0, plan.points().get(0))) {
+        return probe.table().columns();
+      }
+    }
   }
 
   /** Loads what the executors will load, once, so that a bad directory or target fails before the job. */

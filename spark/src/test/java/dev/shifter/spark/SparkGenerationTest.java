@@ -9,6 +9,7 @@ import dev.shifter.api.ColumnSpec;
 import dev.shifter.api.InvalidInputException;
 import dev.shifter.api.Table;
 import dev.shifter.api.TableBuilder;
+import dev.shifter.cli.spark.SparkMain;
 import dev.shifter.ctgan.CtganModel;
 import dev.shifter.ctgan.CtganTrainer;
 import dev.shifter.ctgan.types.CtganConfig;
@@ -20,6 +21,10 @@ import dev.shifter.shift.ShifterTrainer;
 import dev.shifter.shift.TargetEntry;
 import dev.shifter.shift.Targets;
 import dev.shifter.shift.TrainedShifter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -52,6 +57,7 @@ class SparkGenerationTest {
   private static SparkSession spark;
   private static String model;
   private static String shifter;
+  private static String rangeShifter;
 
   @BeforeAll
   static void fitATinyCtganAndAShifter() {
@@ -80,8 +86,15 @@ class SparkGenerationTest {
             .setTargets(Targets.of(TargetEntry.fixed("mean", "x", 53))).optConfig(QUICK).build().train()) {
       trained.save(shifterDir);
     }
+    Path rangeDir = dir.resolve("range-shifter");
+    try (LoadedGenerator generator = GeneratorLoaders.load(modelDir);
+        TrainedShifter trained = ShifterTrainer.builder().setGenerator(generator)
+            .setTargets(Targets.range(TargetEntry.range("mean", "x", 48, 54))).optConfig(QUICK).build().train()) {
+      trained.save(rangeDir);
+    }
     model = modelDir.toString();
     shifter = shifterDir.toString();
+    rangeShifter = rangeDir.toString();
   }
 
   @AfterAll
@@ -161,6 +174,69 @@ class SparkGenerationTest {
     assertThat(generated.schema().apply("x").dataType().typeName()).isEqualTo("double");
     assertThat(generated.schema().apply("g").dataType().typeName()).isEqualTo("string");
     assertThat(generated.count()).isEqualTo(20);
+  }
+
+  @Test
+  void aSweepMakesEachPointAsOneMachineDoesAndReportsWhatItReached() {
+    List<Targets> points = List.of(mean(48), mean(51), mean(54));
+    List<Row> collected = new ArrayList<>();
+
+    List<PointReport> reports = ShifterSpark.sweep(spark, new SweepPlan(model, rangeShifter, points, 300, 2),
+        rows -> collected.addAll(rows.orderBy("point").collectAsList()));
+
+    assertThat(reports).extracting(PointReport::point).containsExactly(1, 2, 3);
+    assertThat(collected).hasSize(900);
+    try (LoadedGenerator generator = GeneratorLoaders.load(Path.of(model));
+        TrainedShifter trained = TrainedShifter.load(Path.of(rangeShifter), generator)) {
+      for (int point = 1; point <= 3; point++) {
+        try (ShiftedTable expected = trained.generate(allocator, 300, 2 + point, points.get(point - 1))) {
+          int id = point;
+          List<Row> rows = collected.stream().filter(row -> row.getInt(0) == id)
+              .map(row -> RowFactory.create(row.get(1), row.get(2))).toList();
+          assertThat(rows).as("point " + point).containsExactlyElementsOf(rowsOf(expected.table()));
+          PointReport report = reports.get(point - 1);
+          assertThat(report.entries()).containsExactly("mean[x]");
+          assertThat(report.requested()).containsExactly(points.get(point - 1).entries().get(0).low());
+          assertThat(report.reached()).containsExactly(expected.report().get(0).reached());
+        }
+      }
+    }
+  }
+
+  @Test
+  void aSweepRefusesAPointOutsideTheRangeAndAWriterThatSkipsPoints() {
+    assertThatThrownBy(() -> ShifterSpark.sweep(spark, new SweepPlan(model, rangeShifter,
+        List.of(mean(50), mean(70)), 10, 1), rows -> rows.collectAsList()))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("Point 2");
+    assertThatThrownBy(() -> ShifterSpark.sweep(spark, new SweepPlan(model, rangeShifter,
+        List.of(mean(49), mean(50), mean(51)), 10, 1), rows -> rows.limit(1).collectAsList()))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("did not make points");
+  }
+
+  @Test
+  void theSweepCommandWritesTablesByPointAndAManifest() throws IOException {
+    Path grid = dir.resolve("grid.json");
+    Files.writeString(grid, "{\"mean\": {\"x\": [48, 54, 3]}}");
+    Path out = dir.resolve("sweep-out");
+    StringWriter text = new StringWriter();
+    StringWriter errors = new StringWriter();
+
+    int code = SparkMain.run(spark, new PrintWriter(text, true),
+        new PrintWriter(errors, true), "sweep", "--shifter", rangeShifter, "--grid", grid.toString(),
+        "--rows", "200", "--seed", "2", "--out", out.toString());
+
+    assertThat(code).as(errors.toString()).isZero();
+    assertThat(text.toString()).contains("wrote 3 points of 200 rows");
+    List<String> manifest = Files.readAllLines(out.resolve("manifest.csv"));
+    assertThat(manifest).hasSize(4);
+    assertThat(manifest.get(0)).isEqualTo("point,file,requested:mean[x],reached:mean[x],relative_error:mean[x],"
+        + "within_tolerance");
+    assertThat(manifest.get(2)).startsWith("2,tables/point=2,51.0000000,");
+    assertThat(spark.read().parquet(out.resolve("tables").toString()).where("point = 3").count()).isEqualTo(200);
+  }
+
+  private static Targets mean(double value) {
+    return Targets.of(TargetEntry.fixed("mean", "x", value));
   }
 
   private static Iterator<Row> failFirstAttemptOfTwo(Integer partition, Iterator<Row> rows) {

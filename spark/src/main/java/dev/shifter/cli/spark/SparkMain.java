@@ -15,18 +15,22 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The command {@code spark-submit} runs: {@code --class dev.shifter.cli.spark.SparkMain shifter-spark.jar
- * generate|metafeatures ...}. The Spark session comes from {@code spark-submit} (its {@code --master} and
- * {@code --conf}); the exit codes are those of {@code bin/shifter}.
+ * generate|metafeatures|sweep ...}; it is the jar's main class, so {@code --class} may be left out. The
+ * Spark session comes from {@code spark-submit} (its {@code --master} and {@code --conf}); the exit codes
+ * are those of {@code bin/shifter}.
  */
 @Command(name = "shifter-spark", mixinStandardHelpOptions = true, version = "shifter-spark 0.1.0",
-    description = "Shifter on Apache Spark: generate a distributed table, or measure one's meta-features.",
-    subcommands = {GenerateJob.class, MetaFeaturesJob.class, CommandLine.HelpCommand.class},
+    description = "Shifter on Apache Spark: generate a distributed table, measure one's meta-features, or spread "
+        + "a sweep's points over the cluster.",
+    subcommands = {GenerateJob.class, MetaFeaturesJob.class, SweepJob.class, CommandLine.HelpCommand.class},
     footer = {"", "Examples:",
         "  spark-submit --class dev.shifter.cli.spark.SparkMain --jars pytorch-native-cpu-2.7.1-linux-x86_64.jar \\",
         "      shifter-spark.jar generate --model /shared/models/adult --rows 10000000 --seed 1 \\",
         "      --out /shared/adult-10m.parquet",
         "  spark-submit ... shifter-spark.jar metafeatures --data /shared/adult-10m.parquet \\",
         "      --features mean,sd,skewness,median,cor --out adult-10m.json",
+        "  spark-submit ... shifter-spark.jar sweep --shifter /shared/sweeps/adult/shifter --grid grid.json \\",
+        "      --rows 100000 --seed 1 --out /shared/sweeps/adult-spark",
         "", "Exit codes: 0 done, 1 internal error, 2 bad usage, 3 bad input, 4 plug-in failure."})
 public final class SparkMain implements Callable<Integer> {
   static final int OK = 0;
@@ -123,6 +127,9 @@ public final class SparkMain implements Callable<Integer> {
       }
       if (type == MetaFeaturesJob.class) {
         return type.cast(new MetaFeaturesJob(session));
+      }
+      if (type == SweepJob.class) {
+        return type.cast(new SweepJob(session));
       }
       return CommandLine.defaultFactory().create(type);
     }

@@ -51,6 +51,34 @@ public final class ExecutorModels {
     }
   }
 
+  /**
+   * Generates one point of a sweep with a range Shifter of this JVM's pool.
+   *
+   * @param spec the model and the Shifter (its target is ignored)
+   * @param target the point's targets
+   * @param rows the rows
+   * @param seed the point's seed
+   * @param allocator owns the table
+   * @return the point's table and report; the caller closes the table
+   */
+  public static ShiftedTable generatePoint(GenerationSpec spec, Targets target, int rows, long seed,
+      BufferAllocator allocator) {
+    ConcurrentLinkedDeque<PartitionSource> idle = IDLE.computeIfAbsent(spec.cacheKey(),
+        key -> new ConcurrentLinkedDeque<>());
+    PartitionSource source = idle.pollFirst();
+    if (source == null) {
+      source = load(spec);
+    }
+    try {
+      if (!(source instanceof ShiftedSource shifted)) {
+        throw new IllegalStateException("A sweep needs a Shifter; the plan names none.");
+      }
+      return shifted.generate(allocator, rows, seed, target);
+    } finally {
+      idle.addFirst(source);
+    }
+  }
+
   /** Closes every idle model of this JVM (a driver in local mode calls it when done). */
   public static void releaseIdle() {
     List<PartitionSource> closing = new ArrayList<>();
@@ -104,6 +132,12 @@ public final class ExecutorModels {
             : shifter.generate(allocator, rows, seed, target);
       }
       return shifted.table();
+    }
+
+    ShiftedTable generate(BufferAllocator allocator, int rows, long seed, Targets point) {
+      synchronized (ENGINE_RANDOM) {
+        return shifter.generate(allocator, rows, seed, point);
+      }
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.shifter.sweep;
+package dev.shifter.shift;
 
 import dev.shifter.api.InvalidInputException;
 import java.util.ArrayList;

@@ -1,7 +1,5 @@
-package dev.shifter.sweep;
+package dev.shifter.shift;
 
-import dev.shifter.shift.TargetEntry;
-import dev.shifter.shift.Targets;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,10 +1,8 @@
-package dev.shifter.sweep;
+package dev.shifter.shift;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shifter.api.InvalidInputException;
-import dev.shifter.shift.TargetEntry;
-import dev.shifter.shift.Targets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

@@ -1,11 +1,10 @@
-package dev.shifter.sweep;
+package dev.shifter.shift;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.shifter.api.InvalidInputException;
-import dev.shifter.shift.TargetEntry;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;

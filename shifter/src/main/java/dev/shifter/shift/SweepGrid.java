@@ -145,7 +145,7 @@ public final class SweepGrid {
     }
     if (total > 100_000) {
       throw new InvalidInputException("The sweep grid has " + total + " points, more than 100,000: use fewer steps, "
-          + "or a Latin hypercube (--design lhs --count N).");
+          + "or a Latin hypercube of as many points as you need.");
     }
     for (int id = 1; id <= total; id++) {
       List<Double> values = new ArrayList<>();
@@ -171,7 +171,7 @@ public final class SweepGrid {
    */
   public List<SweepPoint> latinHypercube(int count, long seed) {
     if (count < 1) {
-      throw new InvalidInputException("A Latin hypercube needs at least 1 point, got --count " + count + ".");
+      throw new InvalidInputException("A Latin hypercube needs at least 1 point, got " + count + ": ask for 1 point or more.");
     }
     SplittableRandom random = new SplittableRandom(seed);
     double[][] fractions = new double[axes.size()][count];

@@ -66,6 +66,9 @@ import org.jspecify.annotations.Nullable;
  * entropy, and any plug-in that opts in) are exact from per-partition summaries; the core's median and
  * interquartile range come from a mergeable quantile sketch with a stated rank error; every other feature is
  * computed on a seeded uniform sample, whose size the result reports.
+ *
+ * <p>{@link #sweep} spreads a sweep's points over the cluster, one task per point, with a Shifter trained for
+ * a range that holds them; each task measures what its point reached.
  */
 public final class ShifterSpark {
   private static final List<String> SKETCHED = List.of(Median.NAME, IqRange.NAME);

@@ -47,6 +47,8 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Checkpoints.</b> With a checkpoint directory, a complete model directory (with the optimizers'
  * states) is written there, atomically, after every {@code checkpointEvery} epochs and after the last
  * one, so that a crash or a {@link #requestStop() stop} leaves the last completed checkpoint usable.
+ * The files are written on a background thread while training goes on (the state is copied to bytes
+ * at the epoch's end first); {@link #fit()} returns once the last one is complete.
  *
  * <p><b>Resuming.</b> {@link Builder#optResumeFrom} continues a checkpoint on the same data up to the
  * configured number of epochs. The resumed run is exact: every epoch reseeds the engine's and the
@@ -152,7 +154,8 @@ public final class CtganTrainer {
     CategoryFrequencies frequencies = CategoryFrequencies.of(encoded);
     ModelArtifact artifact;
     try (NDManager manager = NDManager.newBaseManager();
-        CtganTraining training = new CtganTraining(encoded, settings, manager)) {
+        CtganTraining training = new CtganTraining(encoded, settings, manager);
+        CheckpointWriter writer = checkpointDir == null ? null : new CheckpointWriter(checkpointDir, listener)) {
       int startEpoch = 0;
       if (resumed != null && resumeFrom != null) {
         startEpoch = resumed.manifest().training().epochsCompleted();
@@ -160,7 +163,7 @@ public final class CtganTrainer {
       }
       List<EpochLoss> history = resumed == null ? List.of() : resumed.manifest().training().history();
       Snapshots snapshots = new Snapshots(training, transformer, frequencies, settings, encoded, fingerprint,
-          history);
+          history, writer);
       running = training;
       if (stopRequested.get()) {
         training.requestStop();
@@ -257,11 +260,14 @@ public final class CtganTrainer {
     private final EncodedData encoded;
     private final String fingerprint;
     private final List<EpochLoss> history;
+    private final @Nullable CheckpointWriter writer;
     private int lastCheckpoint;
     private boolean written;
 
     Snapshots(CtganTraining training, DataTransformer transformer, CategoryFrequencies frequencies,
-        CtganConfig settings, EncodedData encoded, String fingerprint, List<EpochLoss> history) {
+        CtganConfig settings, EncodedData encoded, String fingerprint, List<EpochLoss> history,
+        @Nullable CheckpointWriter writer) {
+      this.writer = writer;
       this.history = new ArrayList<>(history);
       this.training = training;
       this.transformer = transformer;
@@ -281,15 +287,15 @@ public final class CtganTrainer {
       return new ModelArtifact(manifest, training.snapshot());
     }
 
+    /** Starts writing a checkpoint in the background (see {@link CheckpointWriter}). */
     void write(ModelArtifact artifact) {
-      Path dir = checkpointDir;
-      if (dir == null) {
+      CheckpointWriter out = writer;
+      if (out == null) {
         return;
       }
-      ModelFiles.write(dir, artifact);
+      out.write(artifact);
       written = true;
       lastCheckpoint = artifact.manifest().training().epochsCompleted();
-      listener.onCheckpoint(dir, lastCheckpoint);
     }
   }
 

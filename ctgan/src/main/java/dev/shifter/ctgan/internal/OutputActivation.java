@@ -17,6 +17,9 @@ import org.jspecify.annotations.Nullable;
  * {@code U ~ Uniform(0, 1)} from the engine's random generator.
  *
  * <p>All spans are activated with a fixed number of NDArray operations (see {@link SegmentLayout}).
+ * The softmax inputs are floored at {@value #SOFTMAX_FLOOR} below their span's largest one
+ * ({@link SegmentLayout#flooredSoftmax}), which keeps late training steps out of float32's slow
+ * subnormal range without changing any value that float32 can tell from the unfloored one.
  * The class holds only Java arrays; results belong to the manager of the logits.
  */
 public final class OutputActivation {
@@ -24,6 +27,9 @@ public final class OutputActivation {
   private static final float U_LOW = 1e-10f;
 
   private static final float U_HIGH = 0.9999999f;
+
+  /** How far below its span's largest input a softmax input may lie: {@code exp(-40)} is about 4e-18. */
+  static final float SOFTMAX_FLOOR = 40f;
 
   private final int width;
   private final @Nullable SegmentLayout softmaxLayout;
@@ -128,7 +134,7 @@ public final class OutputActivation {
     // Gumbel noise on the compact row (cheaper than on the padded layout): g = -log(E), E = -log U
     NDArray noisy = logits.sub(uniform.log().neg().log());
     NDArray perturbed = noisy.mul(EngineScalars.of(noisy, 1.0 / tau));
-    NDArray soft = layout.softmax(perturbed, false);
+    NDArray soft = layout.flooredSoftmax(perturbed, SOFTMAX_FLOOR);
     NDArray back = SegmentLayout.gatherBack(soft, softmaxBack);
     if (!hasTanh) {
       return back;

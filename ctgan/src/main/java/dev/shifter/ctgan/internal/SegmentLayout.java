@@ -82,8 +82,7 @@ final class SegmentLayout {
     long n = x.getShape().get(0);
     NDManager manager = x.getManager();
     int entries = gatherIndex.length;
-    NDArray index = manager.create(gatherIndex, new Shape(1, entries)).broadcast(n, entries);
-    NDArray padded = x.gather(index, 1);
+    NDArray padded = gathered(x);
     if (hasPadding) {
       padded = padded.add(manager.create(padBias, new Shape(1, entries)));
     }
@@ -98,9 +97,10 @@ final class SegmentLayout {
    *
    * <p>The floor keeps the softmax and its backward pass out of float32's subnormal range. A saturated
    * Gumbel-softmax (inputs divided by a temperature of 0.2) otherwise makes probabilities below
-   * {@code 1e-38}, and the products of its backward pass with them are subnormal too; on x86 every
-   * arithmetic instruction on a subnormal operand is many times slower, so steps late in training ran
-   * 40-60 % slower than early ones. With a floor of 40 the smallest probability is about
+   * {@code 1e-38}, and the products of its backward pass with them are subnormal too; many x86 CPUs
+   * compute on subnormal operands many times slower. This is the suspected cause (not proven) of
+   * training steps that ran 40-60 % slower late in training than early on one machine; another machine
+   * showed no such slowdown. With a floor of 40 the smallest probability is about
    * {@code exp(-40) = 4e-18}, eleven orders of magnitude below float32's resolution at 1, so the
    * forward values are unchanged to float32 precision except for entries that were already below it;
    * floored entries get no gradient (theirs was below {@code 1e-17} of the largest one's).
@@ -112,16 +112,22 @@ final class SegmentLayout {
   NDArray flooredSoftmax(NDArray x, float floor) {
     long n = x.getShape().get(0);
     NDManager manager = x.getManager();
-    int entries = gatherIndex.length;
-    NDArray index = manager.create(gatherIndex, new Shape(1, entries)).broadcast(n, entries);
-    NDArray grouped = x.gather(index, 1).reshape(n, segments, maxWidth);
+    NDArray grouped = gathered(x).reshape(n, segments, maxWidth);
     // pad entries copy a real entry of their segment, so the maximum over the padded block is the segment's
     NDArray top = grouped.stopGradient().max(new int[] {2}, true);
     NDArray shifted = grouped.sub(top).maximum(-floor);
     if (hasPadding) {
       shifted = shifted.add(manager.create(padBias, new Shape(1, segments, maxWidth)));
     }
-    return shifted.softmax(2).reshape(n, entries);
+    return shifted.softmax(2).reshape(n, gatherIndex.length);
+  }
+
+  /** Gathers the rows into the padded layout, {@code n x (segments * maxWidth)}, pads copying a real entry. */
+  private NDArray gathered(NDArray x) {
+    long n = x.getShape().get(0);
+    int entries = gatherIndex.length;
+    NDArray index = x.getManager().create(gatherIndex, new Shape(1, entries)).broadcast(n, entries);
+    return x.gather(index, 1);
   }
 
   /**
